@@ -1,0 +1,61 @@
+/**
+ * createApp(deps): builds the Express app and HTTP server from its dependencies. It reads no
+ * environment and opens no port: main.ts does that, and tests call this with port 0.
+ */
+import express, { type Express, type RequestHandler } from 'express';
+import { createServer, type Server } from 'node:http';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { collectInlineHashes } from './http/inline-hashes';
+import { securityHeaders } from './http/security-headers';
+import { staticSite, notFoundPage, errorHandler } from './http/static-site';
+import { healthRoutes } from './http/health';
+
+export interface AppDeps {
+  config: Pick<Config, 'production' | 'distDir' | 'trustProxy'>;
+  logger: Logger;
+  /** Answers whether the chat store can be used (readiness). */
+  isReady: () => Promise<boolean>;
+  /** Routers mounted before the static site (the chat API). */
+  apiRoutes?: RequestHandler[];
+}
+
+export interface App {
+  app: Express;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export function createApp(deps: AppDeps): App {
+  const { config, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.set('etag', 'strong');
+
+  app.use(securityHeaders({ production: config.production, inline: collectInlineHashes(config.distDir) }));
+  app.use(healthRoutes(deps.isReady));
+  for (const routes of deps.apiRoutes ?? []) app.use(routes);
+  app.use(staticSite(config.distDir));
+  const notFound = notFoundPage(config.distDir);
+  app.use(notFound);
+  app.use(errorHandler((error) => logger.error('http.error', { error: String(error) }), notFound));
+
+  // Node's own limit on header size (16 KiB) answers 431; bad request lines get a clean 400.
+  const server = createServer(app);
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return void socket.destroy();
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  });
+
+  return {
+    app,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,23 @@
+/** `GET /api/chat/status`: whether the chat can be used now, without opening a socket. */
+import express, { type Router } from 'express';
+
+export interface ChatStatus {
+  open: boolean;
+  reason?: 'closed' | 'no-operators' | 'queue-full';
+  opensAt?: string;
+  waiting: number;
+  operatorsAvailable: number;
+}
+
+export function chatStatusRoute(status: () => Promise<ChatStatus>): Router {
+  const router = express.Router();
+  router.get('/api/chat/status', async (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    try {
+      res.json(await status());
+    } catch {
+      res.status(503).json({ open: false, reason: 'closed', waiting: 0, operatorsAvailable: 0 });
+    }
+  });
+  return router;
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Makes sure the system programs the tests use are here: Debian's chromium (Playwright runs it;
+# no browser is ever downloaded) and redis-server (the Redis tests start their own).
+# As root it installs what is missing with apt-get; otherwise it names the packages and stops.
+set -euo pipefail
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "tests: installing ${missing[*]} with apt-get"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "tests: missing Debian packages: ${missing[*]}" >&2
+  echo "tests: install them with: sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
