@@ -1,15 +1,8 @@
 /** `GET /api/chat/status`: whether the chat can be used now, without opening a socket. */
 import express, { type Router } from 'express';
+import type { ChatStatusResponse } from '../protocol';
 
-export interface ChatStatus {
-  open: boolean;
-  reason?: 'closed' | 'no-operators' | 'queue-full';
-  opensAt?: string;
-  waiting: number;
-  operatorsAvailable: number;
-}
-
-export function chatStatusRoute(status: () => Promise<ChatStatus>): Router {
+export function chatStatusRoute(status: () => Promise<ChatStatusResponse>): Router {
   const router = express.Router();
   router.get('/api/chat/status', async (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');

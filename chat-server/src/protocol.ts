@@ -1,0 +1,217 @@
+/**
+ * The chat's public contract in code (docs/chat-protocol.md in words): event names, payload
+ * types and the zod schemas that check every incoming payload at runtime. The site's islands
+ * import types (and the constants) from here; nothing here may import server code.
+ */
+import { z } from 'zod';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Closed set of error codes in a failed acknowledgement. */
+export const ERROR_CODES = [
+  'invalid-payload',
+  'rate-limited',
+  'not-found',
+  'forbidden',
+  'closed',
+  'queue-full',
+  'already-taken',
+  'capacity',
+  'unavailable',
+  'unauthorized',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorCode; message?: string };
+export type AckCallback<T> = (response: Ack<T>) => void;
+
+export const LANG_CODES = ['nl', 'en', 'tr', 'ar', 'pl', 'uk'] as const;
+export const ABOUT = ['self', 'child', 'someone-else', 'professional'] as const;
+export const OUTCOMES = ['advice', 'referral', 'report-advised', 'no-reply', 'other'] as const;
+export const ENDED_BY = ['visitor', 'operator', 'timeout', 'quick-exit'] as const;
+export const SENDERS = ['visitor', 'operator', 'system'] as const;
+
+export const MAX_MESSAGE_LENGTH = 2000;
+export const MAX_NICKNAME_LENGTH = 30;
+export const MAX_NOTE_LENGTH = 4000;
+
+export type Lang = (typeof LANG_CODES)[number];
+export type About = (typeof ABOUT)[number];
+export type Outcome = (typeof OUTCOMES)[number];
+export type EndedBy = (typeof ENDED_BY)[number];
+export type Sender = (typeof SENDERS)[number];
+export type ConversationStatus = 'queued' | 'active' | 'ended';
+
+// ---- shared building blocks -------------------------------------------------------------
+
+const id = z.string().min(1).max(100);
+const clientId = z.string().uuid();
+/** Text from people: trimmed, not empty, at most `max` characters, no NUL or other C0 controls but newline and tab. */
+const humanText = (max: number) =>
+  z
+    .string()
+    .transform((text) => text.replace(/\r\n?/g, '\n').trim())
+    .pipe(
+      z
+        .string()
+        .min(1)
+        .max(max)
+        .refine((text) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(text), 'contains control characters'),
+    );
+const themeId = z.string().regex(/^[a-z0-9-]{1,60}$/);
+const municipalityCode = z.string().regex(/^GM\d{4}$/);
+
+export interface ChatMessage {
+  id: string;
+  clientId?: string;
+  from: Sender;
+  text: string;
+  /** ISO 8601 time the server stored it. */
+  at: string;
+}
+
+// ---- visitor namespace `/visitor` --------------------------------------------------------
+
+export const visitorStartSchema = z
+  .object({
+    lang: z.enum(LANG_CODES),
+    about: z.enum(ABOUT),
+    inDanger: z.boolean(),
+    theme: themeId.optional(),
+    municipality: municipalityCode.optional(),
+    nickname: humanText(MAX_NICKNAME_LENGTH).optional(),
+  })
+  .strict();
+export const visitorSendSchema = z.object({ clientId, text: humanText(MAX_MESSAGE_LENGTH) }).strict();
+export const visitorTypingSchema = z.object({ typing: z.boolean() }).strict();
+export const emptySchema = z.object({}).strict();
+
+export type VisitorStart = z.infer<typeof visitorStartSchema>;
+export type VisitorSend = z.infer<typeof visitorSendSchema>;
+
+export interface VisitorStarted {
+  conversationId: string;
+  resumeToken: string;
+  status: 'queued';
+  position: number;
+  estimatedWaitSeconds: number | null;
+}
+
+export interface QueueUpdate {
+  position: number;
+  estimatedWaitSeconds: number | null;
+  operatorsAvailable: number;
+}
+
+export interface ChatState {
+  conversationId: string;
+  status: ConversationStatus;
+  position?: number;
+  messages: ChatMessage[];
+}
+
+export interface VisitorClientEvents {
+  'visitor:start': (payload: VisitorStart, ack: AckCallback<VisitorStarted>) => void;
+  'chat:send': (payload: VisitorSend, ack: AckCallback<{ id: string; at: string }>) => void;
+  'chat:typing': (payload: { typing: boolean }, ack?: AckCallback<Record<string, never>>) => void;
+  'chat:end': (payload: Record<string, never>, ack: AckCallback<Record<string, never>>) => void;
+  'visitor:quick-exit': (payload: Record<string, never>, ack: AckCallback<Record<string, never>>) => void;
+}
+
+export interface VisitorServerEvents {
+  'queue:updated': (payload: QueueUpdate) => void;
+  'chat:accepted': (payload: { operatorName: string }) => void;
+  'chat:message': (payload: ChatMessage) => void;
+  'chat:typing': (payload: { from: Sender; typing: boolean }) => void;
+  'chat:ended': (payload: { by: EndedBy }) => void;
+  'chat:state': (payload: ChatState) => void;
+}
+
+// ---- operator namespace `/operator` ------------------------------------------------------
+
+export const operatorStatusSchema = z.object({ status: z.enum(['available', 'away']) }).strict();
+export const operatorAcceptSchema = z.object({ conversationId: id.optional() }).strict();
+export const operatorSendSchema = z
+  .object({ conversationId: id, clientId, text: humanText(MAX_MESSAGE_LENGTH) })
+  .strict();
+export const operatorTypingSchema = z.object({ conversationId: id, typing: z.boolean() }).strict();
+export const operatorEndSchema = z.object({ conversationId: id, outcome: z.enum(OUTCOMES) }).strict();
+export const operatorTransferSchema = z.object({ conversationId: id, to: z.union([z.literal('queue'), id]) }).strict();
+export const operatorNoteSchema = z.object({ conversationId: id, text: humanText(MAX_NOTE_LENGTH) }).strict();
+
+export interface WaitingConversation {
+  conversationId: string;
+  /** ISO 8601. */
+  waitingSince: string;
+  lang: Lang;
+  about: About;
+  inDanger: boolean;
+  theme?: string;
+  municipality?: string;
+}
+
+export interface OperatorConversation extends WaitingConversation {
+  status: ConversationStatus;
+  nickname?: string;
+  messages: ChatMessage[];
+  notes: { id: string; text: string; at: string; by: string }[];
+}
+
+export interface QueueSnapshot {
+  waiting: WaitingConversation[];
+  mine: string[];
+}
+
+export interface SupervisorStats {
+  waiting: number;
+  active: number;
+  operatorsAvailable: number;
+  longestWaitSeconds: number;
+  endedToday: number;
+  abandonedToday: number;
+}
+
+export interface OperatorClientEvents {
+  'operator:status': (payload: { status: 'available' | 'away' }, ack: AckCallback<Record<string, never>>) => void;
+  'operator:accept': (
+    payload: { conversationId?: string },
+    ack: AckCallback<{ conversation: OperatorConversation }>,
+  ) => void;
+  'chat:send': (payload: z.input<typeof operatorSendSchema>, ack: AckCallback<{ id: string; at: string }>) => void;
+  'chat:typing': (
+    payload: { conversationId: string; typing: boolean },
+    ack?: AckCallback<Record<string, never>>,
+  ) => void;
+  'chat:end': (payload: { conversationId: string; outcome: Outcome }, ack: AckCallback<Record<string, never>>) => void;
+  'operator:transfer': (
+    payload: { conversationId: string; to: string },
+    ack: AckCallback<Record<string, never>>,
+  ) => void;
+  'operator:note': (
+    payload: { conversationId: string; text: string },
+    ack: AckCallback<{ id: string; at: string }>,
+  ) => void;
+}
+
+export interface OperatorServerEvents {
+  'queue:snapshot': (payload: QueueSnapshot) => void;
+  'chat:message': (payload: ChatMessage & { conversationId: string }) => void;
+  'chat:typing': (payload: { conversationId: string; from: Sender; typing: boolean }) => void;
+  'chat:ended': (payload: { conversationId: string; by: EndedBy }) => void;
+  'stats:updated': (payload: SupervisorStats) => void;
+}
+
+// ---- HTTP --------------------------------------------------------------------------------
+
+export interface ChatStatusResponse {
+  open: boolean;
+  reason?: 'closed' | 'no-operators' | 'queue-full';
+  /** ISO 8601, when closed and the next opening is known. */
+  opensAt?: string;
+  waiting: number;
+  operatorsAvailable: number;
+}
+
+export const operatorLoginSchema = z
+  .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) })
+  .strict();
