@@ -3,6 +3,7 @@
  * environment and opens no port: main.ts does that, and tests call this with port 0.
  */
 import express, { type Express, type RequestHandler } from 'express';
+import compression from 'compression';
 import { createServer, type Server } from 'node:http';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -34,6 +35,8 @@ export function createApp(deps: AppDeps): App {
   app.set('etag', 'strong');
 
   app.use(securityHeaders({ production: config.production, inline: collectInlineHashes(config.distDir) }));
+  // Pages are public and hold no secrets, so compressing them leaks nothing (no BREACH risk).
+  app.use(compression());
   app.use(healthRoutes(deps.isReady));
   for (const routes of deps.apiRoutes ?? []) app.use(routes);
   app.use(staticSite(config.distDir));
