@@ -56,7 +56,7 @@ const humanText = (max: number) =>
         .string()
         .min(1)
         .max(max)
-        .refine((text) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(text), 'contains control characters'),
+        .refine((text) => !/(?![\n\t])\p{Cc}/u.test(text), 'contains control characters'),
     );
 const themeId = z.string().regex(/^[a-z0-9-]{1,60}$/);
 const municipalityCode = z.string().regex(/^GM\d{4}$/);
