@@ -1,0 +1,54 @@
+/**
+ * Turns engine hits into the results a person sees, the same way for every engine: emergency
+ * help first, then the help route when a query names both a place and a theme, then the rest
+ * best first, each URL once.
+ */
+import type { IndexLabels, SearchResult } from './types';
+import type { StoredDocument } from './engine-options';
+
+export interface Hit extends StoredDocument {
+  score: number;
+  /** The query names this thing itself (a place, a postcode, a theme word), not just a word near it. */
+  named: boolean;
+}
+
+/** "{theme} in {place}" → "Partnergeweld in Zaanstad"; braces in names cannot inject more. */
+export function fillLabel(template: string, values: { theme: string; place: string }): string {
+  return template.replace(/\{(theme|place)\}/g, (_, key: 'theme' | 'place') => values[key]);
+}
+
+/** The help route of a municipality for a theme, as the help pages anchor it. */
+export function routeUrl(municipalityUrl: string, theme: string): string {
+  return `${municipalityUrl}#thema-${theme}`;
+}
+
+export function composeResults(hits: Hit[], labels: IndexLabels, limit: number): SearchResult[] {
+  const ranked = [...hits].sort((a, b) => b.score - a.score);
+  const emergency = ranked.filter((hit) => hit.type === 'emergency' && hit.named);
+  const place = ranked.find((hit) => hit.type === 'municipality' && hit.named);
+  const theme = ranked.find((hit) => hit.type === 'theme' && hit.named);
+
+  const results: SearchResult[] = emergency.map(toResult);
+  if (place && theme?.theme) {
+    results.push({
+      type: 'route',
+      title: fillLabel(labels.routeTitle, { theme: theme.title, place: place.title }),
+      url: routeUrl(place.url, theme.theme),
+      snippet: fillLabel(labels.routeSnippet, { theme: theme.title, place: place.title }),
+    });
+  }
+  for (const hit of ranked) results.push(toResult(hit));
+
+  const seen = new Set<string>();
+  return results
+    .filter((result) => {
+      if (seen.has(result.url)) return false;
+      seen.add(result.url);
+      return true;
+    })
+    .slice(0, limit);
+}
+
+function toResult(hit: Hit): SearchResult {
+  return { title: hit.title, url: hit.url, type: hit.type, snippet: hit.snippet };
+}
