@@ -3,8 +3,9 @@
  * the browser island and by the CLI, so what the CLI prints is what a visitor sees.
  */
 import MiniSearch, { type SearchResult as MiniSearchHit } from 'minisearch';
-import { MINISEARCH_OPTIONS, QUERY_OPTIONS, allowedTypos, type StoredDocument } from './engine-options';
+import { MINISEARCH_OPTIONS, QUERY_OPTIONS, type StoredDocument } from './engine-options';
 import { composeResults, type Hit } from './compose';
+import { namesWord, namingFields } from './naming';
 import { queryTerms } from './text';
 import { clampLimit, type IndexFile, type SearchDocument, type SearchEngine, type SearchResult } from './types';
 
@@ -64,42 +65,11 @@ function toHit(hit: MiniSearchHit, terms: string[], known: ReadonlySet<string>):
   };
 }
 
-/**
- * True when a query word is this document's own word (exactly, with a typo, or as the start of
- * the word being typed), in a field that names it. A municipality is named by its name, places
- * and postcodes; "man" matching the start of "Manderveen" does not name it.
- */
+/** Does this MiniSearch hit name its document (see `namesWord`)? */
 function namesDocument(hit: MiniSearchHit, terms: string[], known: ReadonlySet<string>): boolean {
-  const namingFields = hit.type === 'municipality' ? ['title', 'places'] : ['title', 'keywords'];
-  const last = terms[terms.length - 1] ?? '';
+  const fields = namingFields(hit.type as StoredDocument['type']);
   return Object.entries(hit.match).some(
-    ([indexed, fields]) =>
-      fields.some((field) => namingFields.includes(field)) &&
-      terms.some(
-        (term) =>
-          term === indexed ||
-          (!known.has(term) &&
-            ((allowedTypos(term) > 0 && withinDistance(term, indexed, allowedTypos(term))) ||
-              (term === last && term.length >= 4 && !/^\d+$/.test(term) && indexed.startsWith(term)))),
-      ),
+    ([indexed, matchedFields]) =>
+      matchedFields.some((field) => (fields as string[]).includes(field)) && namesWord(terms, indexed, known),
   );
-}
-
-/** Levenshtein distance ≤ max, computed in a band; words here are short. */
-export function withinDistance(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > max) return false;
-    previous = current;
-  }
-  return previous[b.length]! <= max;
 }
