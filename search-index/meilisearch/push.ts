@@ -1,52 +1,19 @@
 /**
- * `npm run search:push`: pushes every language's documents and the settings to Meilisearch.
- * The documents go to a fresh index first; only when it is complete is it swapped with the live
- * one in one atomic step, so searchers never see a half-filled index.
+ * `npm run search:push`: pushes the search documents and settings to Meilisearch with an atomic
+ * index swap (see push-index.ts).
  *   MEILI_URL=https://… MEILI_MASTER_KEY=… [MEILI_INDEX=ghnt] npm run search:push
  */
-import { Meilisearch } from 'meilisearch';
-import { buildDocuments } from '../documents';
-import { CONTENT_DIR } from '../build-index';
-import { LANGS } from '../languages';
-import { meiliSettings, toMeiliDocuments } from './settings';
+import { pushToMeilisearch } from './push-index';
 
-async function main(): Promise<void> {
-  const url = process.env.MEILI_URL;
-  const key = process.env.MEILI_MASTER_KEY;
-  const live = process.env.MEILI_INDEX || 'ghnt';
-  if (!url || !key) {
-    console.error('search:push: set MEILI_URL and MEILI_MASTER_KEY');
-    process.exit(2);
-  }
-  const client = new Meilisearch({ host: url, apiKey: key });
-  if (!(await client.isHealthy())) throw new Error(`Meilisearch at ${url} does not answer /health`);
-
-  const content = LANGS.map((lang) => ({ lang, ...buildDocuments(CONTENT_DIR, lang) }));
-  const documents = content.flatMap(({ lang, documents: docs }) => toMeiliDocuments(lang, docs));
-  const next = `${live}_next_${Date.now()}`;
-
-  await client.createIndex(next, { primaryKey: 'id' }).waitTask();
-  await client
-    .index(next)
-    .updateSettings(meiliSettings(content.map((entry) => entry.synonyms)))
-    .waitTask();
-  const added = await client.index(next).addDocuments(documents).waitTask();
-  if (added.status !== 'succeeded') throw new Error(`adding documents failed: ${JSON.stringify(added.error)}`);
-
-  // A swap needs both indexes to exist; the first push creates an empty live index to swap with.
-  const exists = await client
-    .getIndex(live)
-    .then(() => true)
-    .catch(() => false);
-  if (!exists) await client.createIndex(live, { primaryKey: 'id' }).waitTask();
-  const swapped = await client.swapIndexes([{ indexes: [live, next], rename: false }]).waitTask();
-  if (swapped.status !== 'succeeded') throw new Error(`index swap failed: ${JSON.stringify(swapped.error)}`);
-  // After the swap `next` holds the previous documents.
-  await client.deleteIndex(next).waitTask();
-  console.log(JSON.stringify({ index: live, documents: documents.length, languages: LANGS.length }));
+const url = process.env.MEILI_URL;
+const masterKey = process.env.MEILI_MASTER_KEY;
+if (!url || !masterKey) {
+  console.error('search:push: set MEILI_URL and MEILI_MASTER_KEY');
+  process.exit(2);
 }
-
-main().catch((error: unknown) => {
-  console.error(`search:push: ${(error as Error).message}`);
-  process.exit(1);
-});
+pushToMeilisearch({ url, masterKey, index: process.env.MEILI_INDEX })
+  .then((result) => console.log(JSON.stringify(result)))
+  .catch((error: unknown) => {
+    console.error(`search:push: ${(error as Error).message}`);
+    process.exit(1);
+  });

@@ -40,7 +40,7 @@ export function meiliSettings(all: Synonyms[]): Settings {
   return {
     searchableAttributes: ['title', 'keywords', 'places', 'text'],
     filterableAttributes: ['lang', 'type', 'theme', 'municipality'],
-    displayedAttributes: ['type', 'title', 'url', 'snippet', 'theme', 'municipality', 'keywords', 'places'],
+    displayedAttributes: ['id', 'typeRank', 'type', 'title', 'url', 'snippet', 'theme', 'municipality', 'keywords', 'places'],
     rankingRules: ['words', 'typeRank:desc', 'typo', 'proximity', 'attribute', 'exactness'],
     sortableAttributes: ['typeRank'],
     synonyms: meiliSynonyms(all),

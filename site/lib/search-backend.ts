@@ -5,7 +5,7 @@
  */
 export type SearchBackend =
   | { kind: 'embedded' }
-  | { kind: 'meilisearch'; url: string; searchKey: string; indexPrefix: string };
+  | { kind: 'meilisearch'; url: string; searchKey: string; index: string };
 
 export function searchBackendConfig(env: Record<string, string | boolean | undefined>): SearchBackend {
   if (env.PUBLIC_SEARCH_BACKEND !== 'meilisearch') return { kind: 'embedded' };
@@ -14,6 +14,6 @@ export function searchBackendConfig(env: Record<string, string | boolean | undef
   if (typeof url !== 'string' || !/^https?:\/\//.test(url) || typeof searchKey !== 'string' || !searchKey) {
     throw new Error('PUBLIC_SEARCH_BACKEND=meilisearch needs PUBLIC_MEILI_URL (http/https) and PUBLIC_MEILI_SEARCH_KEY');
   }
-  const indexPrefix = typeof env.PUBLIC_MEILI_INDEX === 'string' && env.PUBLIC_MEILI_INDEX ? env.PUBLIC_MEILI_INDEX : 'ghnt';
-  return { kind: 'meilisearch', url, searchKey, indexPrefix };
+  const index = typeof env.PUBLIC_MEILI_INDEX === 'string' && env.PUBLIC_MEILI_INDEX ? env.PUBLIC_MEILI_INDEX : 'ghnt';
+  return { kind: 'meilisearch', url, searchKey, index };
 }

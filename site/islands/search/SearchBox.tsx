@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { SearchBackend } from '../../lib/search-backend';
-import type { SearchEngine, SearchResult } from '../../../search-index/types';
+import type { IndexLabels, SearchEngine, SearchResult } from '../../../search-index/types';
 import { loadSearchEngine } from './load-engine';
 import { groupResults, type GroupKey } from './group-results';
 import { countLabel } from './count-label';
@@ -28,12 +28,14 @@ interface Props {
   action: string;
   labels: SearchBoxLabels;
   backend: SearchBackend;
+  /** What the Meilisearch engine needs from content; empty for the embedded engine (its index holds it). */
+  server: { labels: IndexLabels; stopwords: string[] };
 }
 
 /** Wait this long after the last keystroke: fast enough to feel live, calm for screen readers. */
 const DEBOUNCE_MS = 150;
 
-export default function SearchBox({ lang, action, labels, backend }: Props) {
+export default function SearchBox({ lang, action, labels, backend, server }: Props) {
   const [engine, setEngine] = useState<SearchEngine | null>(null);
   const [status, setStatus] = useState<'idle' | 'loading' | 'ready' | 'error'>('idle');
   const [query, setQuery] = useState('');
@@ -47,7 +49,7 @@ export default function SearchBox({ lang, action, labels, backend }: Props) {
     // A query sent here by the form without JavaScript (or before this script ran).
     const initial = new URLSearchParams(window.location.search).get('q') ?? '';
     setQuery(initial);
-    loadSearchEngine(lang, backend)
+    loadSearchEngine(lang, backend, server)
       .then((loaded) => {
         setEngine(loaded);
         setStatus('ready');

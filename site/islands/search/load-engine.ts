@@ -4,13 +4,17 @@
  * configured, so the default page never ships its client.
  */
 import type { SearchBackend } from '../../lib/search-backend';
-import type { SearchEngine } from '../../../search-index/types';
+import type { IndexLabels, SearchEngine } from '../../../search-index/types';
 import { EmbeddedSearchEngine } from '../../../search-index/embedded-engine';
 
-export async function loadSearchEngine(lang: string, backend: SearchBackend): Promise<SearchEngine> {
+export async function loadSearchEngine(
+  lang: string,
+  backend: SearchBackend,
+  server: { labels: IndexLabels; stopwords: string[] },
+): Promise<SearchEngine> {
   if (backend.kind === 'meilisearch') {
     const { MeilisearchEngine } = await import('../../../search-index/meilisearch/engine');
-    return new MeilisearchEngine({ url: backend.url, apiKey: backend.searchKey, index: backend.indexPrefix, lang });
+    return new MeilisearchEngine({ url: backend.url, apiKey: backend.searchKey, index: backend.index, lang, ...server });
   }
   const response = await fetch(`/${lang}/zoeken/index.json`, { credentials: 'omit' });
   if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
