@@ -33,8 +33,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /** Synchronous search, for the island's keystrokes and the benchmark. Never throws on any input. */
   searchNow(query: unknown, options: { limit?: number } = {}): SearchResult[] {
-    const terms = queryTerms(query, this.stopwords);
-    if (terms.length === 0) return [];
+    const typed = queryTerms(query, this.stopwords);
+    if (typed.length === 0) return [];
+    // Words typed apart that the index knows as one ("lover boy", "meisjes besnijdenis").
+    const joined = typed
+      .slice(1)
+      .map((term, index) => `${typed[index]}${term}`)
+      .filter((pair) => this.miniSearch.search(pair, EXACT).length > 0);
+    const terms = [...typed, ...joined];
     // A word that exists as typed is not a typo of another word: "slaat" must not name "Sleat".
     const known = new Set(terms.filter((term) => this.miniSearch.search(term, EXACT).length > 0));
     const hits = this.miniSearch

@@ -41,13 +41,16 @@ const isNumber = (term: string) => /^\d+$/.test(term);
 /** Edit distance allowed for a query word: none for short words and postcodes, more for long words. */
 export function allowedTypos(term: string): number {
   if (isNumber(term) || term.length < 5) return 0;
-  return term.length < 9 ? 1 : 2;
+  return term.length < 12 ? 1 : 2;
 }
 
-/** Prefix matching for words being typed; short words would match half the country. */
+/**
+ * Prefix matching only for the word still being typed (the last one): earlier words are
+ * complete, and expanding every word to all its continuations costs time and precision.
+ */
 export function allowsPrefix(term: string, index: number, terms: string[]): boolean {
-  if (isNumber(term)) return term.length >= 3 && index === terms.length - 1;
-  return term.length >= 4 || (term.length === 3 && index === terms.length - 1);
+  if (index !== terms.length - 1) return false;
+  return isNumber(term) ? term.length >= 3 : term.length >= 3;
 }
 
 export const QUERY_OPTIONS: MiniSearchOptions = {

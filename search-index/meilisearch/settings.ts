@@ -45,7 +45,7 @@ export function meiliSettings(all: Synonyms[]): Settings {
     sortableAttributes: ['typeRank'],
     synonyms: meiliSynonyms(all),
     stopWords: [...new Set(all.flatMap((entry) => entry.stopwords.map((word) => word.toLowerCase())))],
-    // The same typo budget as the embedded engine (allowedTypos): 1 from 5 letters, 2 from 9, none in postcodes.
-    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnNumbers: true },
+    // The same typo budget as the embedded engine (allowedTypos): 1 from 5 letters, 2 from 12, none in postcodes.
+    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 12 }, disableOnNumbers: true },
   };
 }
