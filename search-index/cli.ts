@@ -16,7 +16,11 @@ function fail(message: string): never {
 }
 
 const { values, positionals } = parseArgs({
-  options: { lang: { type: 'string', default: 'nl' }, limit: { type: 'string', default: '10' }, index: { type: 'string' } },
+  options: {
+    lang: { type: 'string', default: 'nl' },
+    limit: { type: 'string', default: '10' },
+    index: { type: 'string' },
+  },
   allowPositionals: true,
 });
 const lang = values.lang ?? 'nl';

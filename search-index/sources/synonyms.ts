@@ -17,7 +17,11 @@ function synonymsSchema(themeIds: string[]) {
       themes: z.record(z.string(), words).superRefine((themes, ctx) => {
         for (const id of Object.keys(themes)) {
           if (!themeIds.includes(id)) {
-            ctx.addIssue({ code: z.ZodIssueCode.custom, path: [id], message: `unknown theme id; use one of: ${themeIds.join(', ')}` });
+            ctx.addIssue({
+              code: z.ZodIssueCode.custom,
+              path: [id],
+              message: `unknown theme id; use one of: ${themeIds.join(', ')}`,
+            });
           }
         }
       }),

@@ -92,7 +92,9 @@ const meiliUrl = process.env.MEILI_URL;
 const meiliKey = process.env.MEILI_MASTER_KEY ?? '';
 const meiliIndex = `ghnt_contract_${process.pid}`;
 if (!meiliUrl) {
-  console.info('search contract: the Meilisearch leg is SKIPPED (no MEILI_URL); set MEILI_URL and MEILI_MASTER_KEY to run it.');
+  console.info(
+    'search contract: the Meilisearch leg is SKIPPED (no MEILI_URL); set MEILI_URL and MEILI_MASTER_KEY to run it.',
+  );
 }
 describe.skipIf(!meiliUrl)(
   'Meilisearch engine — SKIPPED unless MEILI_URL and MEILI_MASTER_KEY point at a real Meilisearch server',
@@ -103,7 +105,13 @@ describe.skipIf(!meiliUrl)(
     contract(
       'Meilisearch leg',
       (lang) =>
-        new MeilisearchEngine({ url: meiliUrl!, apiKey: meiliKey, index: meiliIndex, lang, ...serverSearchSettings(lang) }),
+        new MeilisearchEngine({
+          url: meiliUrl!,
+          apiKey: meiliKey,
+          index: meiliIndex,
+          lang,
+          ...serverSearchSettings(lang),
+        }),
     );
   },
 );

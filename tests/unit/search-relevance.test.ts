@@ -43,10 +43,20 @@ describe('search relevance', () => {
     const hits = fixture.pairs.length - misses.length;
     const rate = hits / fixture.pairs.length;
     console.log(
-      JSON.stringify({
-        searchRelevance: { top: TOP, pairs: fixture.pairs.length, hits, hitRate: Number(rate.toFixed(4)), perLanguage },
-        misses,
-      }, null, 1),
+      JSON.stringify(
+        {
+          searchRelevance: {
+            top: TOP,
+            pairs: fixture.pairs.length,
+            hits,
+            hitRate: Number(rate.toFixed(4)),
+            perLanguage,
+          },
+          misses,
+        },
+        null,
+        1,
+      ),
     );
     expect(rate).toBeGreaterThanOrEqual(REQUIRED_HIT_RATE);
     // Six index builds; generous for a busy two-core machine.

@@ -14,7 +14,13 @@ export async function loadSearchEngine(
 ): Promise<SearchEngine> {
   if (backend.kind === 'meilisearch') {
     const { MeilisearchEngine } = await import('../../../search-index/meilisearch/engine');
-    return new MeilisearchEngine({ url: backend.url, apiKey: backend.searchKey, index: backend.index, lang, ...server });
+    return new MeilisearchEngine({
+      url: backend.url,
+      apiKey: backend.searchKey,
+      index: backend.index,
+      lang,
+      ...server,
+    });
   }
   const response = await fetch(`/${lang}/zoeken/index.json`, { credentials: 'omit' });
   if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
