@@ -5,6 +5,7 @@
  */
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { buildIndexJson } from '../../search-index/build-index';
+import { EmbeddedSearchEngine } from '../../search-index/embedded-engine';
 
 async function openSearch(page: Page, lang: string): Promise<void> {
   await page.goto(`/${lang}/zoeken/`);
@@ -30,7 +31,7 @@ test.describe('search island', () => {
     expect(requests).toEqual([]);
   });
 
-  test('works with the keyboard alone: Tab to the box, type, arrow into the results, Enter follows', async ({
+  test('works with the keyboard alone: type, arrow into the results and back, Enter follows the link', async ({
     page,
   }) => {
     await openSearch(page, 'nl');
@@ -74,6 +75,22 @@ test.describe('search island', () => {
   test('a query sent in the address (the form without JavaScript) is searched on arrival', async ({ page }) => {
     await page.goto('/nl/zoeken/?q=Heerhugowaard');
     await expect(page.locator('[data-search-results] a').first()).toHaveAttribute('href', '/nl/hulp/dijk-en-waard/');
+  });
+
+  test('every page-section result points at a heading that exists on the built page', async ({ request }) => {
+    const engine = EmbeddedSearchEngine.fromJson(buildIndexJson('nl'));
+    const sectionUrls = new Set(
+      ['privévenster', 'geschiedenis', 'cookies', 'chat', 'bellen', 'snel weg', 'toegankelijkheid']
+        .flatMap((query) => engine.searchNow(query, { limit: 50 }))
+        .filter((result) => result.type === 'page' && result.url.includes('#'))
+        .map((result) => result.url),
+    );
+    expect(sectionUrls.size).toBeGreaterThan(3);
+    for (const url of sectionUrls) {
+      const [path, anchor] = url.split('#');
+      const html = await (await request.get(path!)).text();
+      expect(html, url).toContain(`id="${anchor}"`);
+    }
   });
 
   test('the served index file is exactly the one the CLI builds', async ({ request }) => {
