@@ -95,5 +95,5 @@ describe('synonym files', () => {
     writeFileSync(file, JSON.stringify(synonyms));
     const engine = EmbeddedSearchEngine.fromJson(buildIndexJson('nl', dir));
     expect(engine.searchNow('zzwoordje')[0]?.url).toBe('/nl/thema/kindhuwelijk/');
-  });
+  }, 60_000);
 });

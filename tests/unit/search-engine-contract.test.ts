@@ -31,6 +31,11 @@ const BAD_INPUTS: [string, unknown][] = [
 
 function contract(name: string, engineFor: EngineFactory) {
   describe(name, () => {
+    // Building an index takes seconds on a busy machine; do it once, outside the timed tests.
+    beforeAll(() => {
+      for (const lang of ['nl', 'tr', 'ar']) engineFor(lang);
+    }, 120_000);
+
     it('returns nothing for an empty query', async () => {
       expect(await engineFor('nl').search('')).toEqual([]);
     });
