@@ -6,6 +6,9 @@
 import type { IndexLabels, SearchResult } from './types';
 import type { StoredDocument } from './engine-options';
 
+/** Results scoring below this share of the best result are left out, unless the query names them. */
+export const RELATIVE_SCORE_FLOOR = 0.2;
+
 export interface Hit extends StoredDocument {
   score: number;
   /** The query names this thing itself (a place, a postcode, a theme word), not just a word near it. */
@@ -37,7 +40,10 @@ export function composeResults(hits: Hit[], labels: IndexLabels, limit: number):
       snippet: fillLabel(labels.routeSnippet, { theme: theme.title, place: place.title }),
     });
   }
-  for (const hit of ranked) results.push(toResult(hit));
+  // Loose matches far below the best one are noise ("slaat" also means "stores" in a privacy
+  // text); a frightened reader should not have to wade through them.
+  const floor = (ranked[0]?.score ?? 0) * RELATIVE_SCORE_FLOOR;
+  for (const hit of ranked) if (hit.score >= floor || hit.named) results.push(toResult(hit));
 
   const seen = new Set<string>();
   return results
