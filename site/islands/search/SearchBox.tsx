@@ -41,6 +41,7 @@ export default function SearchBox({ lang, action, labels, backend, server }: Pro
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<SearchResult[] | null>(null);
   const resultsRef = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const latest = useRef(0);
 
@@ -53,7 +54,9 @@ export default function SearchBox({ lang, action, labels, backend, server }: Pro
       .then((loaded) => {
         setEngine(loaded);
         setStatus('ready');
-        if (initial.trim()) void run(loaded, initial);
+        // Whatever is in the box by now: the address's query, or what was typed while loading.
+        const typed = inputRef.current?.value ?? initial;
+        if (typed.trim()) void run(loaded, typed);
       })
       .catch(() => setStatus('error'));
     return () => clearTimeout(timer.current);
@@ -109,6 +112,7 @@ export default function SearchBox({ lang, action, labels, backend, server }: Pro
         <div class="search__row">
           <input
             id={`search-input-${lang}`}
+            ref={inputRef}
             class="search__input"
             type="search"
             name="q"
