@@ -9,6 +9,9 @@ import type { StoredDocument } from './engine-options';
 /** Results scoring below this share of the best result are left out, unless the query names them. */
 export const RELATIVE_SCORE_FLOOR = 0.2;
 
+/** The best theme must score this many times the next one to make a help route. */
+export const CLEAR_THEME_MARGIN = 1.3;
+
 export interface Hit extends StoredDocument {
   score: number;
   /** The query names this thing itself (a place, a postcode, a theme word), not just a word near it. */
@@ -29,15 +32,18 @@ export function composeResults(hits: Hit[], labels: IndexLabels, limit: number):
   const ranked = [...hits].sort((a, b) => b.score - a.score);
   const emergency = ranked.filter((hit) => hit.type === 'emergency' && hit.named);
   const place = ranked.find((hit) => hit.type === 'municipality' && hit.named);
-  const theme = ranked.find((hit) => hit.type === 'theme' && hit.named);
+  const [theme, runnerUp] = ranked.filter((hit) => hit.type === 'theme' && hit.named);
+  // Only a clear theme makes a route: "kocm beni dövüyor" (husband misspelt) fits partner
+  // violence and child abuse alike, and a wrong route first is worse than the place itself.
+  const clearTheme = theme && (!runnerUp || theme.score >= runnerUp.score * CLEAR_THEME_MARGIN) ? theme : undefined;
 
   const results: SearchResult[] = emergency.map(toResult);
-  if (place && theme?.theme) {
+  if (place && clearTheme?.theme) {
     results.push({
       type: 'route',
-      title: fillLabel(labels.routeTitle, { theme: theme.title, place: place.title }),
-      url: routeUrl(place.url, theme.theme),
-      snippet: fillLabel(labels.routeSnippet, { theme: theme.title, place: place.title }),
+      title: fillLabel(labels.routeTitle, { theme: clearTheme.title, place: place.title }),
+      url: routeUrl(place.url, clearTheme.theme),
+      snippet: fillLabel(labels.routeSnippet, { theme: clearTheme.title, place: place.title }),
     });
   }
   // Loose matches far below the best one are noise ("slaat" also means "stores" in a privacy

@@ -8,6 +8,7 @@ import { loadSynonyms, type Synonyms } from './sources/synonyms';
 import { loadPageSections } from './sources/pages';
 import { loadHelplines } from './sources/helplines';
 import { readJson } from './sources/read-json';
+import { tokenize } from './text';
 import type { IndexLabels, SearchDocument } from './types';
 
 interface ThemeRow {
@@ -29,6 +30,14 @@ export function snippetOf(text: string): string {
   if (clean.length <= SNIPPET_CHARS) return clean;
   const cut = clean.slice(0, SNIPPET_CHARS);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), SNIPPET_CHARS - 20))}…`;
+}
+
+/**
+ * Each word once: phrases share words ("babam dövüyor", "annem dövüyor"), and a word repeated
+ * in one theme's list must not outweigh the same word in another theme's list.
+ */
+function uniqueWords(phrases: string[]): string {
+  return [...new Set(phrases.flatMap((phrase) => tokenize(phrase)))].join(' ');
 }
 
 function uiString(strings: Record<string, string>, lang: string, key: string): string {
@@ -89,7 +98,7 @@ export function buildDocuments(contentDir: string, lang: string): LanguageConten
       url: `/${lang}/thema/${theme.id}/`,
       snippet: page?.description || text('search.theme.snippet'),
       theme: theme.id,
-      keywords: (synonyms.themes[theme.id] ?? []).join(' '),
+      keywords: uniqueWords(synonyms.themes[theme.id] ?? []),
       text: page ? `${page.description} ${page.text}` : '',
     });
   }

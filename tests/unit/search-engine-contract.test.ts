@@ -61,6 +61,12 @@ function contract(name: string, engineFor: EngineFactory) {
       expect(first).toMatchObject({ type: 'route', url: `/${lang}/hulp/zaanstad/#thema-partnergeweld` });
     });
 
+    it('makes no route when the theme is unclear, and puts the place first ("kocm" is a misspelt husband)', async () => {
+      const results = await engineFor('tr').search('kocm beni dövüyor krommenie');
+      expect(results.some((result) => result.type === 'route')).toBe(false);
+      expect(results[0]?.url).toBe('/tr/hulp/zaanstad/');
+    });
+
     it('puts 112 first when someone says they are in danger', async () => {
       const [first] = await engineFor('nl').search('ik ben in gevaar');
       expect(first).toMatchObject({ type: 'emergency', url: 'tel:112' });
