@@ -40,9 +40,9 @@ export function composeResults(hits: Hit[], labels: IndexLabels, limit: number):
   const results: SearchResult[] = emergency.map(toResult);
   if (place && clearTheme?.theme) {
     results.push({
-      type: 'route',
       title: fillLabel(labels.routeTitle, { theme: clearTheme.title, place: place.title }),
       url: routeUrl(place.url, clearTheme.theme),
+      type: 'route',
       snippet: fillLabel(labels.routeSnippet, { theme: clearTheme.title, place: place.title }),
     });
   }
