@@ -1,0 +1,138 @@
+/**
+ * Builds the search documents of one language from content/: emergency help, municipalities
+ * (with places, former names and postcodes), themes (with everyday words), organisations and
+ * page sections. Node only; the browser never runs this.
+ */
+import { loadMunicipalities } from './sources/municipalities';
+import { loadSynonyms, type Synonyms } from './sources/synonyms';
+import { loadPageSections } from './sources/pages';
+import { loadHelplines } from './sources/helplines';
+import { readJson } from './sources/read-json';
+import { tokenize } from './text';
+import type { IndexLabels, SearchDocument } from './types';
+
+interface ThemeRow {
+  id: string;
+  name: Record<string, string>;
+}
+
+export interface LanguageContent {
+  documents: SearchDocument[];
+  synonyms: Synonyms;
+  labels: IndexLabels;
+}
+
+const SNIPPET_CHARS = 160;
+
+/** The first words of a text, cut at a word boundary. */
+export function snippetOf(text: string): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= SNIPPET_CHARS) return clean;
+  const cut = clean.slice(0, SNIPPET_CHARS);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), SNIPPET_CHARS - 20))}…`;
+}
+
+/**
+ * Each word once: phrases share words ("babam dövüyor", "annem dövüyor"), and a word repeated
+ * in one theme's list must not outweigh the same word in another theme's list.
+ */
+function uniqueWords(phrases: string[]): string {
+  return [...new Set(phrases.flatMap((phrase) => tokenize(phrase)))].join(' ');
+}
+
+function uiString(strings: Record<string, string>, lang: string, key: string): string {
+  const value = strings[key];
+  if (!value) throw new Error(`content/ui/${lang}.json: "${key}" is missing`);
+  return value;
+}
+
+export function buildDocuments(contentDir: string, lang: string): LanguageContent {
+  const ui = readJson<Record<string, string>>(contentDir, `ui/${lang}.json`);
+  const text = (key: string) => uiString(ui, lang, key);
+  const themes = readJson<ThemeRow[]>(contentDir, 'taxonomy/themes.json');
+  const synonyms = loadSynonyms(
+    contentDir,
+    lang,
+    themes.map((theme) => theme.id),
+  );
+  const helplines = loadHelplines(contentDir);
+  const sections = loadPageSections(contentDir, lang);
+  const documents: SearchDocument[] = [];
+  const base = { lang, keywords: '', places: '', text: '' };
+
+  const emergency = helplines.find((row) => row.id === 'alarmnummer-112');
+  const veiligThuis = helplines.find((row) => row.id === 'veilig-thuis');
+  if (!emergency || !veiligThuis) throw new Error('content/data/helplines.json: 112 and Veilig Thuis must be verified');
+  documents.push({
+    ...base,
+    id: 'emergency',
+    type: 'emergency',
+    title: `${text('safety.danger')} ${emergency.phone}`,
+    url: `tel:${emergency.tel}`,
+    snippet: `${text('safety.veiligThuis')} ${veiligThuis.phone}: ${text('safety.veiligThuisNote')}`,
+    keywords: synonyms.emergency.join(' '),
+  });
+
+  for (const municipality of loadMunicipalities(contentDir)) {
+    documents.push({
+      ...base,
+      id: `municipality:${municipality.slug}`,
+      type: 'municipality',
+      title: municipality.name,
+      url: `/${lang}/hulp/${municipality.slug}/`,
+      snippet: text('search.municipality.snippet')
+        .replace('{place}', municipality.name)
+        .replace('{province}', municipality.province),
+      municipality: municipality.slug,
+      places: [...municipality.places, ...municipality.formerNames, ...municipality.postcodes].join(' '),
+    });
+  }
+
+  for (const theme of themes) {
+    const page = sections.find((section) => section.path === `thema/${theme.id}/` && section.anchor === '');
+    documents.push({
+      ...base,
+      id: `theme:${theme.id}`,
+      type: 'theme',
+      title: theme.name[lang] ?? theme.id,
+      url: `/${lang}/thema/${theme.id}/`,
+      snippet: page?.description || text('search.theme.snippet'),
+      theme: theme.id,
+      keywords: uniqueWords(synonyms.themes[theme.id] ?? []),
+      text: page ? `${page.description} ${page.text}` : '',
+    });
+  }
+
+  for (const helpline of helplines) {
+    documents.push({
+      ...base,
+      id: `organisation:${helpline.id}`,
+      type: 'organisation',
+      title: helpline.name,
+      url: `tel:${helpline.tel}`,
+      snippet: helpline.phone,
+      text: helpline.themes,
+    });
+  }
+
+  for (const section of sections) {
+    // A theme page's opening is the theme document itself.
+    if (section.kind === 'theme' && section.anchor === '') continue;
+    documents.push({
+      ...base,
+      id: `page:${section.path}#${section.anchor}`,
+      type: 'page',
+      title: section.heading ? `${section.heading} – ${section.pageTitle}` : section.pageTitle,
+      url: `/${lang}/${section.path}${section.anchor ? `#${section.anchor}` : ''}`,
+      snippet: snippetOf(section.text || section.description),
+      theme: section.themes[0],
+      text: section.anchor ? section.text : `${section.description} ${section.text}`,
+    });
+  }
+
+  return {
+    documents,
+    synonyms,
+    labels: { routeTitle: text('search.route.title'), routeSnippet: text('search.route.snippet') },
+  };
+}

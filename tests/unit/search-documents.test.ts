@@ -1,0 +1,99 @@
+/** The parts the search index is built from: text folding, slugs, sections, synonym files. */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { foldText, queryTerms, tokenize, MAX_QUERY_TERMS } from '../../search-index/text';
+import { municipalitySlug, loadMunicipalities } from '../../search-index/sources/municipalities';
+import { splitSections } from '../../search-index/sources/pages';
+import { loadSynonyms } from '../../search-index/sources/synonyms';
+import { buildDocuments } from '../../search-index/documents';
+import { buildIndexJson, CONTENT_DIR } from '../../search-index/build-index';
+import { EmbeddedSearchEngine } from '../../search-index/embedded-engine';
+
+describe('text folding', () => {
+  it('folds case, diacritics, Turkish dotless i and Arabic spelling variants to one form', () => {
+    expect(foldText('Súdwest-Fryslân')).toBe('sudwest-fryslan');
+    expect(foldText('DÖVÜYOR ışık')).toBe('dovuyor isik');
+    expect(foldText('زوجى أمي')).toBe(foldText('زوجي امي'));
+  });
+
+  it('splits postcodes from letters and reads Eastern Arabic digits', () => {
+    expect(tokenize('6511AB')).toEqual(['6511', 'ab']);
+    expect(tokenize('١٥٠١')).toEqual(['1501']);
+  });
+
+  it('also indexes an Arabic word without its glued "and"/"the"', () => {
+    expect(tokenize('ويضربني')).toEqual(['ويضربني', 'يضربني']);
+  });
+
+  it('drops stopwords, unless nothing else is left, and bounds the number of words', () => {
+    const stop = new Set(['mijn', 'nu']);
+    expect(queryTerms('mijn man', stop)).toEqual(['man']);
+    expect(queryTerms('nu', stop)).toEqual(['nu']);
+    expect(queryTerms('a b c d e f g h i j k l m n', stop)).toHaveLength(MAX_QUERY_TERMS);
+    expect(queryTerms(undefined, stop)).toEqual([]);
+  });
+});
+
+describe('municipality slugs', () => {
+  it.each([
+    ["'s-Gravenhage", 's-gravenhage'],
+    ['Súdwest-Fryslân', 'sudwest-fryslan'],
+    ['Bergen (NH.)', 'bergen-nh'],
+    ['Nuenen, Gerwen en Nederwetten', 'nuenen-gerwen-en-nederwetten'],
+  ])('%s → %s', (name, slug) => expect(municipalitySlug(name)).toBe(slug));
+
+  it('gives all 342 municipalities a distinct slug, places, and postcodes where CBS has them', () => {
+    const municipalities = loadMunicipalities(CONTENT_DIR);
+    expect(municipalities).toHaveLength(342);
+    expect(new Set(municipalities.map((m) => m.slug)).size).toBe(342);
+    const zaanstad = municipalities.find((m) => m.slug === 'zaanstad')!;
+    expect(zaanstad.places).toEqual(expect.arrayContaining(['Zaandam', 'Krommenie']));
+    expect(zaanstad.postcodes).toContain('1501');
+  });
+});
+
+describe('page sections', () => {
+  it('makes one section per h2/h3 with the anchor Astro gives the heading', () => {
+    const sections = splitSections(
+      'Intro **text**.\n\n## Gebruik een privévenster\n\nTekst.\n\n## Gebruik een privévenster\n\nNog.',
+    );
+    expect(sections.map((s) => s.anchor)).toEqual(['', 'gebruik-een-privévenster', 'gebruik-een-privévenster-1']);
+    expect(sections[0]!.text).toBe('Intro text.');
+  });
+});
+
+describe('synonym files', () => {
+  it('exist for all six languages and name every theme id they use correctly', () => {
+    const themeIds = ['partnergeweld', 'kindermishandeling'];
+    for (const lang of ['nl', 'en', 'tr', 'ar', 'pl', 'uk']) {
+      const documents = buildDocuments(CONTENT_DIR, lang).documents;
+      expect(documents.filter((d) => d.type === 'theme')).toHaveLength(11);
+      expect(documents.find((d) => d.id === 'theme:partnergeweld')!.keywords.length).toBeGreaterThan(50);
+    }
+    expect(() => loadSynonyms(CONTENT_DIR, 'nl', themeIds)).toThrow(
+      /content\/search\/synonyms\.nl\.json: themes\.ouderenmishandeling: unknown theme id/,
+    );
+  });
+
+  it('fail with the file and field named when an editor makes a mistake', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ghnt-synonyms-'));
+    mkdirSync(join(dir, 'search'));
+    writeFileSync(join(dir, 'search/synonyms.nl.json'), JSON.stringify({ stopwords: [], emergency: [''], themes: {} }));
+    expect(() => loadSynonyms(dir, 'nl', [])).toThrow(/content\/search\/synonyms\.nl\.json: emergency\.0/);
+    writeFileSync(join(dir, 'search/synonyms.nl.json'), '{ not json');
+    expect(() => loadSynonyms(dir, 'nl', [])).toThrow(/content\/search\/synonyms\.nl\.json/);
+  });
+
+  it('changes search without code: a word added to the file finds the theme', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ghnt-content-'));
+    cpSync(CONTENT_DIR, dir, { recursive: true });
+    const file = join(dir, 'search/synonyms.nl.json');
+    const synonyms = JSON.parse(readFileSync(file, 'utf8')) as { themes: Record<string, string[]> };
+    synonyms.themes['kindhuwelijk']!.push('zzwoordje');
+    writeFileSync(file, JSON.stringify(synonyms));
+    const engine = EmbeddedSearchEngine.fromJson(buildIndexJson('nl', dir));
+    expect(engine.searchNow('zzwoordje')[0]?.url).toBe('/nl/thema/kindhuwelijk/');
+  }, 60_000);
+});
