@@ -13,7 +13,7 @@ import { staticSite, notFoundPage, errorHandler } from './http/static-site';
 import { healthRoutes } from './http/health';
 
 export interface AppDeps {
-  config: Pick<Config, 'production' | 'distDir' | 'trustProxy'>;
+  config: Pick<Config, 'production' | 'distDir' | 'trustProxy'> & Partial<Pick<Config, 'connectOrigins'>>;
   logger: Logger;
   /** Answers whether the chat store can be used (readiness). */
   isReady: () => Promise<boolean>;
@@ -34,7 +34,13 @@ export function createApp(deps: AppDeps): App {
   app.set('trust proxy', config.trustProxy);
   app.set('etag', 'strong');
 
-  app.use(securityHeaders({ production: config.production, inline: collectInlineHashes(config.distDir) }));
+  app.use(
+    securityHeaders({
+      production: config.production,
+      inline: collectInlineHashes(config.distDir),
+      connectOrigins: config.connectOrigins ?? [],
+    }),
+  );
   // Pages are public and hold no secrets, so compressing them leaks nothing (no BREACH risk).
   app.use(compression());
   app.use(healthRoutes(deps.isReady));

@@ -25,6 +25,8 @@ const envSchema = z.object({
   CHAT_SCHEDULE: z.string().default('content/chat/opening-hours.json'),
   /** Open the chat around the clock (tests, demos, a 24/7 pilot). @default false */
   CHAT_ALWAYS_OPEN: booleanFlag,
+  /** Meilisearch for the site's search (build-time setting, read here only to allow it in the CSP). @default unset */
+  PUBLIC_MEILI_URL: z.string().url().optional(),
   /** Number of reverse proxies in front of this server (Express `trust proxy`). @default 0 */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
@@ -38,6 +40,8 @@ export type Config = {
   chatSchedulePath: string;
   chatAlwaysOpen: boolean;
   trustProxy: number;
+  /** Extra origins the browser may connect to (the Meilisearch server, when configured). */
+  connectOrigins: string[];
 };
 
 /** Reads and checks the environment; throws one error listing every bad variable. */
@@ -59,5 +63,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chatSchedulePath: resolve(e.CHAT_SCHEDULE),
     chatAlwaysOpen: e.CHAT_ALWAYS_OPEN,
     trustProxy: e.TRUST_PROXY,
+    connectOrigins: e.PUBLIC_MEILI_URL ? [new URL(e.PUBLIC_MEILI_URL).origin] : [],
   };
 }

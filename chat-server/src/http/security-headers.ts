@@ -6,8 +6,13 @@ import helmet from 'helmet';
 import type { RequestHandler } from 'express';
 import type { InlineHashes } from './inline-hashes';
 
-export function securityHeaders(options: { production: boolean; inline: InlineHashes }): RequestHandler[] {
-  const { production, inline } = options;
+export function securityHeaders(options: {
+  production: boolean;
+  inline: InlineHashes;
+  /** Other origins the page may connect to: only a configured Meilisearch server. */
+  connectOrigins?: string[];
+}): RequestHandler[] {
+  const { production, inline, connectOrigins = [] } = options;
   return [
     helmet({
       contentSecurityPolicy: {
@@ -19,7 +24,7 @@ export function securityHeaders(options: { production: boolean; inline: InlineHa
           imgSrc: ["'self'", 'data:'],
           fontSrc: ["'self'"],
           // Socket.IO: same origin over HTTP long-polling and WebSocket.
-          connectSrc: ["'self'"],
+          connectSrc: ["'self'", ...connectOrigins],
           mediaSrc: ["'self'"],
           objectSrc: ["'none'"],
           baseUri: ["'none'"],
