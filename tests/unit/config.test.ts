@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../chat-server/src/config';
+
+describe('readConfig', () => {
+  it('has embedded defaults: port 3000, no Redis, no extra origin', () => {
+    const config = readConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.connectOrigins).toEqual([]);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(readConfig({ REDIS_URL: '' }).redisUrl).toBeUndefined();
+  });
+
+  it('allows only the origin of a configured Meilisearch server', () => {
+    expect(readConfig({ PUBLIC_MEILI_URL: 'https://search.example.nl/path?x=1' }).connectOrigins).toEqual([
+      'https://search.example.nl',
+    ]);
+  });
+
+  it('names every bad variable at once', () => {
+    expect(() => readConfig({ PORT: 'abc', REDIS_URL: 'not a url' })).toThrow(/PORT[\s\S]*REDIS_URL/);
+  });
+});
