@@ -23,6 +23,8 @@ export function phoneCandidates(cell: string): string[] {
 
 /** Parses one number; null when it is not a valid Dutch number (or one of the short numbers). */
 export function parseDutchPhone(text: string): Phone | null {
+  // Only digits and separators: libphonenumber would read "x" as an extension, letters as a vanity number.
+  if (/[^\d\s\-–+()]/.test(text)) return null;
   const compact = text.replace(/[\s\-–]/g, '');
   if (SHORT_NUMBERS.has(compact)) return { e164: compact, display: compact, tel: compact };
   const parsed = parsePhoneNumberFromString(text.replace(/–/g, '-'), 'NL');
