@@ -6,7 +6,12 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { MunicipalityLookup as Lookup, type LookupIndex, type LookupMatch, type LookupResult } from '../lib/help/lookup';
+import {
+  MunicipalityLookup as Lookup,
+  type LookupIndex,
+  type LookupMatch,
+  type LookupResult,
+} from '../lib/help/lookup';
 
 export interface LookupStrings {
   label: string;
@@ -84,7 +89,8 @@ export default function MunicipalityLookup({ lang, strings, themes, dataId }: Pr
       setTheme(requested);
       // The no-JavaScript list below leads to the same section once a theme is known.
       for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-municipality-link]')) {
-        link.hash = `thema-${requested}`;
+        const path = (link.getAttribute('href') ?? '').split('#')[0];
+        link.setAttribute('href', `${path}#thema-${requested}`);
       }
     }
   }, [dataId, themes]);

@@ -6,7 +6,11 @@ import { MUNICIPALITIES } from '../../site/lib/help/municipalities';
 
 const seedPath = join(import.meta.dirname, '../../../../shared', GELDERLAND_ZUID.source.file);
 const seedLines = existsSync(seedPath) ? readFileSync(seedPath, 'utf8').split('\n') : null;
-const cited = ([from, to]: [number, number]) => seedLines!.slice(from - 1, to).join(' ').replace(/\s+/g, ' ');
+const cited = ([from, to]: [number, number]) =>
+  seedLines!
+    .slice(from - 1, to)
+    .join(' ')
+    .replace(/\s+/g, ' ');
 
 describe('Gelderland-Zuid data from seed 001', () => {
   it.skipIf(seedLines === null)('quotes the seed exactly at every cited line', () => {

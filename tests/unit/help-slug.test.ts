@@ -31,7 +31,7 @@ describe('municipalitySlug', () => {
 });
 
 describe('searchKey', () => {
-  it("lets \"'s-Gravenhage\", \"s gravenhage\" and \"S-GRAVENHAGE\" meet", () => {
+  it('lets "\'s-Gravenhage", "s gravenhage" and "S-GRAVENHAGE" meet', () => {
     expect(searchKey("'s-Gravenhage")).toBe('s gravenhage');
     expect(searchKey('s gravenhage')).toBe('s gravenhage');
     expect(searchKey('  S-GRAVENHAGE ')).toBe('s gravenhage');

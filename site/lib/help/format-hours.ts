@@ -19,7 +19,9 @@ function dayRanges(lang: Lang, days: readonly Day[]): string {
   }
   return ranges
     .map((range) =>
-      range.length > 2 ? `${dayName(lang, range[0]!)}–${dayName(lang, range.at(-1)!)}` : range.map((d) => dayName(lang, d)).join(', '),
+      range.length > 2
+        ? `${dayName(lang, range[0]!)}–${dayName(lang, range.at(-1)!)}`
+        : range.map((d) => dayName(lang, d)).join(', '),
     )
     .join(', ');
 }

@@ -31,7 +31,9 @@ const mappingSchema = z
           kind: kindSchema,
           phoneIndex: z.number().int().min(0).nullable().optional(),
           themes: z.array(z.string().refine((id) => THEME_IDS.includes(id), 'unknown theme id')),
-          audiences: z.array(z.string().refine((id) => id === 'all' || AUDIENCE_IDS.includes(id), 'unknown audience id')),
+          audiences: z.array(
+            z.string().refine((id) => id === 'all' || AUDIENCE_IDS.includes(id), 'unknown audience id'),
+          ),
           area: areaSchema.nullable(),
           hours: openingHoursSchema.optional(),
           why: z.string().min(10),
