@@ -43,8 +43,11 @@ interface Props {
 const fill = (text: string, vars: Record<string, string | number>) =>
   text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 
+/** Wraps a Dutch name in first-strong isolates, so it reads right inside Arabic text. */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 function describe(match: LookupMatch, strings: LookupStrings): string {
-  const vars = { matched: match.matched, name: match.name };
+  const vars = { matched: isolate(match.matched), name: isolate(match.name) };
   switch (match.kind) {
     case 'place':
       return fill(strings.viaPlace, vars);
@@ -55,7 +58,7 @@ function describe(match: LookupMatch, strings: LookupStrings): string {
     case 'alias':
       return fill(strings.viaAlias, vars);
     default:
-      return `${match.name} (${match.province})`;
+      return `${isolate(match.name)} (${isolate(match.province)})`;
   }
 }
 
@@ -163,9 +166,7 @@ export default function MunicipalityLookup({ lang, strings, themes, dataId }: Pr
         <ul class="lookup__results" data-lookup-results>
           {shown.map((match) => (
             <li key={`${match.code}:${match.matched}`}>
-              <a href={href(match)} lang="nl">
-                {describe(match, strings)}
-              </a>
+              <a href={href(match)}>{describe(match, strings)}</a>
             </li>
           ))}
         </ul>
