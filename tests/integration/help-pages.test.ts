@@ -75,6 +75,18 @@ describe('municipality pages in dist', () => {
     expect(html.includes('veiligthuiszw.nl')).toBe(false);
   });
 
+  it('link every fact to its source on the same page, and every in-page link to an existing id', () => {
+    for (const lang of LANGS) {
+      for (const slug of ['zaanstad', 'breda', 'mook-en-middelaar']) {
+        const html = read(`${lang}/hulp/${slug}/index.html`);
+        const ids = new Set([...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]!));
+        const targets = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+        expect(targets.filter((id) => id.startsWith('bron-')).length).toBeGreaterThan(10);
+        expect(targets.filter((id) => !ids.has(id))).toEqual([]);
+      }
+    }
+  });
+
   it('ship no JavaScript beyond the quick exit', () => {
     for (const lang of LANGS) {
       for (const slug of ['zaanstad', 's-gravenhage', 'nijmegen']) {
