@@ -43,6 +43,7 @@ export interface HelpRoute {
     chat: { hours: OpeningHours | null; openNow: boolean | null; path: string; source: string[] };
     notes: RegionalNote[];
     source: string[];
+    verifiedAt: string | null;
   };
   themes: ThemeRoute[];
 }
@@ -126,6 +127,7 @@ export function helpRouteFor(
       },
       notes: notes.filter((note) => note.themes.length === 0),
       source: veiligThuis.source,
+      verifiedAt: veiligThuis.verifiedAt,
     },
     themes: themes.map((theme) => {
       const forTheme = themeServices.filter((service) => service.themes.includes(theme.id));
