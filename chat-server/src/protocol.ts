@@ -118,6 +118,12 @@ export interface ChatState {
   status: ConversationStatus;
   position?: number;
   messages: ChatMessage[];
+  /** Addition: the operator's alias when active. */
+  operatorName?: string;
+  /** Addition: when queued, as in `queue:updated`. */
+  estimatedWaitSeconds?: number | null;
+  estimatedWaitRange?: WaitRange | null;
+  operatorsAvailable?: number;
 }
 
 export interface VisitorClientEvents {

@@ -12,6 +12,8 @@ export interface StoreKind {
   name: 'memory' | 'redis';
   /** A fresh, empty store. */
   create(): Promise<ChatStore>;
+  /** A fresh store plus what startChat needs to keep accounts beside it. */
+  createWithRedis(): Promise<{ store: ChatStore; redis?: { client: RedisClient; prefix: string } }>;
   /** Closes shared connections (afterAll). */
   dispose(): Promise<void>;
 }
@@ -26,12 +28,22 @@ export const testPrefix = () => `test:${randomUUID().slice(0, 8)}:`;
 export function storeKinds(): StoreKind[] {
   let client: RedisClient | undefined;
   return [
-    { name: 'memory', create: async () => createMemoryStore(), dispose: async () => {} },
+    {
+      name: 'memory',
+      create: async () => createMemoryStore(),
+      createWithRedis: async () => ({ store: createMemoryStore() }),
+      dispose: async () => {},
+    },
     {
       name: 'redis',
       async create() {
         client ??= await connectRedis(redisUrl(), () => {});
         return createRedisStore(client, { prefix: testPrefix() });
+      },
+      async createWithRedis() {
+        client ??= await connectRedis(redisUrl(), () => {});
+        const prefix = testPrefix();
+        return { store: createRedisStore(client, { prefix }), redis: { client, prefix } };
       },
       async dispose() {
         if (client?.isOpen) await client.close();
