@@ -56,6 +56,8 @@ const humanText = (max: number) =>
         .string()
         .min(1)
         .max(max)
+        // Control characters are exactly what this rule looks for.
+        // eslint-disable-next-line no-control-regex
         .refine((text) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(text), 'contains control characters'),
     );
 const themeId = z.string().regex(/^[a-z0-9-]{1,60}$/);

@@ -63,7 +63,9 @@ export function loadSchedule(path: string): Schedule {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`${path}: cannot read opening hours (${error instanceof Error ? error.message : error})`);
+    throw new Error(`${path}: cannot read opening hours (${error instanceof Error ? error.message : error})`, {
+      cause: error,
+    });
   }
   return createSchedule(parseSchedule(json, path));
 }
