@@ -50,7 +50,10 @@ export interface TestChat {
   /** A logged-in operator socket; `available` sets status available and waits for the ack. */
   operator(
     username: string,
-    options?: Partial<Pick<OperatorAccount, 'role' | 'region' | 'displayName'>> & { available?: boolean },
+    options?: Partial<Pick<OperatorAccount, 'role' | 'region' | 'displayName'>> & {
+      available?: boolean;
+      cookie?: string;
+    },
   ): Promise<Socket>;
   close(): Promise<void>;
 }
@@ -120,7 +123,8 @@ export async function startChat(options: {
     visitor: (auth) => open('/visitor', auth ? { auth } : {}),
     async login(username, account = {}) {
       if (!(await accounts.get(username))) {
-        passwordHash ??= hashPassword(TEST_PASSWORD);
+        // A cheap scrypt cost keeps the many logins in tests fast; the format is the same.
+        passwordHash ??= hashPassword(TEST_PASSWORD, { N: 1024, r: 8, p: 1 });
         await accounts.put({
           username,
           role: account.role ?? 'operator',
@@ -139,7 +143,7 @@ export async function startChat(options: {
       return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
     },
     async operator(username, account = {}) {
-      const cookie = await chat.login(username, account);
+      const cookie = account.cookie ?? (await chat.login(username, account));
       const socket = await open('/operator', { extraHeaders: { cookie, origin: base } });
       if (account.available) {
         const ack = await emitAck(socket, 'operator:status', { status: 'available' });
