@@ -222,7 +222,7 @@ for (const kind of storeKinds()) {
       });
 
       it('takes the next by danger, then own region, then waiting time; anyone after the overflow', async () => {
-        const c = await start({ overflowMs: 600 });
+        const c = await start({ overflowMs: 1_500 });
         const national = await c.operator('nina', { available: true, region: 'national' });
         const zaanstreek = await c.operator('zeno', { available: true, region: 'VT22' });
         const amsterdam = await queued(c, { municipality: 'GM0363' }); // VT01
@@ -240,7 +240,7 @@ for (const kind of storeKinds()) {
         const amsterdammer = await c.operator('alex', { available: true, region: 'VT01' });
         const later = await queued(c, { municipality: 'GM0479' });
         expect(await next(amsterdammer)).toBe('not-found');
-        await sleep(650);
+        await sleep(1_600);
         expect(await next(amsterdammer)).toBe(later.conversationId);
       });
 
