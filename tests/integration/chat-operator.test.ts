@@ -18,6 +18,8 @@ import {
   type TestChat,
 } from '../support/chat-app';
 import { storeKinds } from '../support/chat-stores';
+import { resolve } from 'node:path';
+import { loadSchedule } from '../../chat-server/src/chat/schedule';
 import type {
   ChatMessage,
   ChatStatusResponse,
@@ -393,6 +395,27 @@ for (const kind of storeKinds()) {
     });
 
     describe('GET /api/chat/status', () => {
+      it('says closed with the next opening, from the default opening hours', async () => {
+        // Saturday 28 November 2026, 11:00 in Amsterdam.
+        const saturday = Date.parse('2026-11-28T10:00:00Z');
+        chat = await startChat({
+          ...(await kind.createWithRedis()),
+          schedule: loadSchedule(resolve('content/chat/opening-hours.json')),
+          now: () => saturday,
+        });
+        const status = await (await fetch(`${chat.base}/api/chat/status`)).json();
+        expect(status).toEqual({
+          open: false,
+          reason: 'closed',
+          opensAt: '2026-11-30T08:00:00.000Z',
+          waiting: 0,
+          operatorsAvailable: 0,
+        });
+        await chat.operator('anna', { available: true });
+        const visitor = await chat.visitor();
+        expect(await emitAck(visitor, 'visitor:start', startPayload())).toEqual({ ok: false, error: 'closed' });
+      });
+
       it('reflects operators available, waiting visitors and a full queue', async () => {
         const c = await start({ maxQueue: 1 });
         const status = async () => (await (await fetch(`${c.base}/api/chat/status`)).json()) as ChatStatusResponse;
