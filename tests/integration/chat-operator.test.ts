@@ -383,6 +383,17 @@ for (const kind of storeKinds()) {
         });
       });
 
+      it('puts the conversations of an operator who stays away back in the queue', async () => {
+        const c = await start({ resumeWindowMs: 300 });
+        const a = await c.operator('anna', { available: true });
+        const q = await queued(c);
+        await emitAck(a, 'operator:accept', {});
+        const back = nextEvent<{ position: number }>(q.visitor, 'queue:updated', (u) => u.position === 1, 5_000);
+        a.disconnect();
+        expect((await back).position).toBe(1);
+        expect((await c.store.getConversation(q.conversationId))?.status).toBe('queued');
+      });
+
       it('gives supervisors live figures', async () => {
         const c = await start();
         const supervisor = await c.operator('sara', { role: 'supervisor' });

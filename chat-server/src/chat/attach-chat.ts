@@ -24,6 +24,7 @@ import { sessionIdFrom, sessionKey } from '../auth/sessions';
 import {
   operatorRoom,
   sessionRoom,
+  visitorRoom,
   SUPERVISORS_ROOM,
   type ChatContext,
   type ChatDeps,
@@ -34,7 +35,7 @@ import {
 import { createQueueNotifier } from './queue-notifier';
 import { tokenBucket } from './rate-limit';
 import { eventRouter } from './socket-events';
-import { endConversation, visitorHandlers } from './visitor-handlers';
+import { endConversation, queueFigures, visitorHandlers } from './visitor-handlers';
 import { operatorHandlers } from './operator-handlers';
 import type { OperatorPresence } from './store/chat-store';
 
@@ -207,7 +208,11 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
   async function requeueHeld(operatorId: string) {
     try {
       if (local.has(operatorId)) return;
-      for (const id of await deps.store.listHeldBy(operatorId)) await deps.store.requeue(id, operatorId);
+      for (const id of await deps.store.listHeldBy(operatorId)) {
+        const back = await deps.store.requeue(id, operatorId);
+        if (back) visitors.to(visitorRoom(id)).emit('queue:updated', await queueFigures(ctx, id));
+      }
+      deps.logger.info('chat.requeued-after-operator-left');
       notifier.schedule();
     } catch {
       deps.logger.warn('chat.requeue-failed');
