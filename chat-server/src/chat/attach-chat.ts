@@ -35,7 +35,8 @@ import {
 import { createQueueNotifier } from './queue-notifier';
 import { tokenBucket } from './rate-limit';
 import { eventRouter } from './socket-events';
-import { endConversation, queueFigures, visitorHandlers } from './visitor-handlers';
+import { endConversation, queueFigures } from './conversation-steps';
+import { visitorHandlers } from './visitor-handlers';
 import { operatorHandlers } from './operator-handlers';
 import type { OperatorPresence } from './store/chat-store';
 
