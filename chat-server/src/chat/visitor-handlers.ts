@@ -32,6 +32,7 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket) {
       if (!online.some((o) => o.status === 'available')) return fail('closed', 'no-operators');
       const region = payload.municipality ? ctx.regions.forMunicipality(payload.municipality) : undefined;
       if (payload.municipality && !region) return fail('invalid-payload', 'unknown-municipality');
+      if (payload.theme && !ctx.content.isKnownTheme(payload.theme)) return fail('invalid-payload', 'unknown-theme');
       const resumeToken = randomBytes(32).toString('base64url');
       const queuedBefore = await ctx.store.listQueued();
       const conversation: ConversationRecord = {
