@@ -1,0 +1,71 @@
+/**
+ * What the built content pages give a reader: no framework JavaScript, the draft notice on every
+ * unreviewed translation, the theme's municipality lookup on every theme page, and phone numbers
+ * from data as left-to-right links (also in Arabic).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contentFiles, ROOT } from '../support/content-files';
+
+const DIST = join(ROOT, 'dist');
+const pages = contentFiles().map((f) => ({
+  ...f,
+  html: (() => {
+    const path = join(DIST, f.lang, f.key, 'index.html');
+    return existsSync(path) ? readFileSync(path, 'utf8') : '';
+  })(),
+  data: f.frontMatter as { translation: string; kind: string; themes?: string[] },
+}));
+
+describe('built content pages', () => {
+  it('are all in the build (run `npm run build` first)', () => {
+    expect(pages.filter((p) => p.html === '').map((p) => p.file)).toEqual([]);
+  });
+
+  it('ship no framework JavaScript: no island, only the quick-exit script', () => {
+    const problems = pages.flatMap((p) => {
+      const scripts = [...p.html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      const foreign = scripts.filter((tag) => !/src="\/_astro\/QuickExit[^"]*\.js"/.test(tag));
+      return [
+        ...(p.html.includes('<astro-island') ? [`${p.file}: has an island`] : []),
+        ...foreign.map((tag) => `${p.file}: ${tag}`),
+      ];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('show the draft notice, linking the Dutch original, exactly on draft translations', () => {
+    const problems = pages
+      .filter((p) => p.html.includes('class="draft-notice"') !== (p.data.translation === 'draft'))
+      .map((p) => `${p.file}: draft notice ${p.data.translation === 'draft' ? 'missing' : 'shown'}`);
+    const unlinked = pages
+      .filter((p) => p.data.translation === 'draft' && !p.html.includes(`href="/nl/${p.key}/"`))
+      .map((p) => `${p.file}: no link to /nl/${p.key}/`);
+    expect([...problems, ...unlinked]).toEqual([]);
+  });
+
+  it('link every theme page to the municipality lookup for its theme', () => {
+    const missing = pages
+      .filter((p) => p.data.kind === 'theme')
+      .filter((p) => !p.html.includes(`href="/${p.lang}/hulp/?thema=${p.data.themes?.[0]}"`))
+      .map((p) => p.file);
+    expect(missing).toEqual([]);
+  });
+
+  it('render every phone token as a left-to-right tel: link and leave no token behind', () => {
+    const problems = pages.flatMap((p) => [
+      ...(p.html.includes('{{') ? [`${p.file}: token left in the page`] : []),
+      ...[...p.html.matchAll(/<a\b[^>]*href="tel:[^"]*"[^>]*>/g)]
+        .filter((m) => !m[0].includes('dir="ltr"'))
+        .map((m) => `${p.file}: ${m[0]}`),
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it('reads Arabic right to left', () => {
+    const arabic = pages.filter((p) => p.lang === 'ar');
+    expect(arabic.length).toBeGreaterThan(0);
+    expect(arabic.filter((p) => !/<html lang="ar" dir="rtl"/.test(p.html)).map((p) => p.file)).toEqual([]);
+  });
+});
