@@ -60,6 +60,7 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
     cookie: false,
     serveClient: false,
     maxHttpBufferSize: MAX_FRAME_BYTES,
+    ...deps.cluster?.serverOptions,
   });
   const visitors = io.of('/visitor') as VisitorNamespace;
   const operators = io.of('/operator') as OperatorNamespace;
@@ -75,10 +76,15 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
     now,
     visitors,
     operators,
-    queueChanged: () => notifier.schedule(),
+    queueChanged: () => {
+      notifier.schedule();
+      cluster?.announce();
+    },
     onlineOperators: () => deps.store.listOperatorPresence(),
   };
   const notifier = createQueueNotifier(ctx);
+  // Other processes announce their changes; this one refreshes its own clients then.
+  const cluster = deps.cluster?.link(io, () => notifier.schedule());
 
   const presenceControl = {
     async setStatus(operator: OperatorSocketData, status: 'available' | 'away') {

@@ -17,6 +17,7 @@ import type { ChatContent } from './chat-content';
 import type { Regions } from './regions';
 import type { Schedule } from './schedule';
 import type { AccountStore, ChatStore } from './store/chat-store';
+import type { ChatCluster } from '../scaling/chat-cluster';
 
 export interface ChatDeps {
   store: ChatStore;
@@ -31,6 +32,8 @@ export interface ChatDeps {
   /** For the Origin check; unset = the request's Host. */
   publicOrigin?: string;
   now?: () => number;
+  /** Several processes on one Redis (chat-server/src/scaling/); unset = this process alone. */
+  cluster?: ChatCluster;
 }
 
 export interface VisitorSocketData {

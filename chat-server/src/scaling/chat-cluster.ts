@@ -1,0 +1,26 @@
+/**
+ * What the chat needs to run as several processes: Socket.IO server options (the adapter that
+ * carries broadcasts between processes, connection state recovery) and a way to tell the other
+ * processes that the queue changed, so each refreshes its own visitors and operators.
+ * One process (no REDIS_URL) needs none of it; with Redis see redis-cluster.ts.
+ */
+import type { Server, ServerOptions } from 'socket.io';
+
+export interface ClusterLink {
+  /** Tells every other process that the queue, an operator or a conversation changed. */
+  announce(): void;
+}
+
+export interface ChatCluster {
+  /** Merged into `new Server(...)`. */
+  serverOptions: Partial<ServerOptions>;
+  /**
+   * Called once with the Socket.IO server: `refreshLocal` runs whenever another process
+   * announces a change.
+   */
+  link(io: Server, refreshLocal: () => void): ClusterLink;
+  /** Resolves when this process receives what the others broadcast (call before listening). */
+  ready(io: Server): Promise<void>;
+  /** Closes the Redis connections; call after the Socket.IO server is closed. */
+  close(): Promise<void>;
+}
