@@ -35,7 +35,8 @@ function connected(socket: Socket, ms: number): Promise<void> {
 async function emitUntilOk<T>(socket: Socket, event: string, payload: unknown, deadlineMs = 30_000): Promise<T> {
   const deadline = Date.now() + deadlineMs;
   let last = 'no answer';
-  while (Date.now() < deadline) {
+  // Back off between tries (the server's per-socket rate limit counts every try).
+  for (let pause = 200; Date.now() < deadline; pause = Math.min(pause * 2, 2_000)) {
     try {
       await connected(socket, Math.max(1, deadline - Date.now()));
       const ack = (await socket.timeout(4_000).emitWithAck(event, payload)) as Ack<T>;
@@ -48,7 +49,7 @@ async function emitUntilOk<T>(socket: Socket, event: string, payload: unknown, d
       if (error instanceof Error && error.message.startsWith(`${event}:`)) throw error;
       last = error instanceof Error ? error.message : String(error);
     }
-    await delay(150);
+    await delay(pause);
   }
   throw new Error(`${event} not acknowledged: ${last}`);
 }
