@@ -16,7 +16,7 @@ import { alwaysOpen, type Schedule } from '../../chat-server/src/chat/schedule';
 import { createFileAccountStore } from '../../chat-server/src/chat/store/file-account-store';
 import { createRedisAccountStore, type RedisClient } from '../../chat-server/src/chat/store/redis-store';
 import type { AccountStore, ChatStore, OperatorAccount } from '../../chat-server/src/chat/store/chat-store';
-import { createLogger } from '../../chat-server/src/logger';
+import { createLogger, type Logger } from '../../chat-server/src/logger';
 import type { Ack } from '../../chat-server/src/protocol';
 
 export const CONTENT_DIR = resolve('content');
@@ -50,7 +50,10 @@ export interface TestChat {
   /** A logged-in operator socket; `available` sets status available and waits for the ack. */
   operator(
     username: string,
-    options?: Partial<Pick<OperatorAccount, 'role' | 'region' | 'displayName'>> & { available?: boolean },
+    options?: Partial<Pick<OperatorAccount, 'role' | 'region' | 'displayName'>> & {
+      available?: boolean;
+      cookie?: string;
+    },
   ): Promise<Socket>;
   close(): Promise<void>;
 }
@@ -61,6 +64,7 @@ export async function startChat(options: {
   settings?: Partial<ChatSettings>;
   schedule?: Schedule;
   now?: () => number;
+  logger?: Logger;
 }): Promise<TestChat> {
   const dist = mkdtempSync(join(tmpdir(), 'ghnt-dist-'));
   const accountsFile = join(dist, 'operators.json');
@@ -73,7 +77,7 @@ export async function startChat(options: {
     schedule: options.schedule ?? alwaysOpen(),
     regions,
     content,
-    logger: createLogger({ silent: true }),
+    logger: options.logger ?? createLogger({ silent: true }),
     settings: { ...defaultSettings, ...options.settings },
     production: false,
     ...(options.now ? { now: options.now } : {}),
@@ -120,7 +124,8 @@ export async function startChat(options: {
     visitor: (auth) => open('/visitor', auth ? { auth } : {}),
     async login(username, account = {}) {
       if (!(await accounts.get(username))) {
-        passwordHash ??= hashPassword(TEST_PASSWORD);
+        // A cheap scrypt cost keeps the many logins in tests fast; the format is the same.
+        passwordHash ??= hashPassword(TEST_PASSWORD, { N: 1024, r: 8, p: 1 });
         await accounts.put({
           username,
           role: account.role ?? 'operator',
@@ -139,7 +144,7 @@ export async function startChat(options: {
       return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
     },
     async operator(username, account = {}) {
-      const cookie = await chat.login(username, account);
+      const cookie = account.cookie ?? (await chat.login(username, account));
       const socket = await open('/operator', { extraHeaders: { cookie, origin: base } });
       if (account.available) {
         const ack = await emitAck(socket, 'operator:status', { status: 'available' });

@@ -14,10 +14,14 @@ const DEFAULT = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 export const MIN_PASSWORD_LENGTH = 12;
 
-export async function hashPassword(password: string): Promise<string> {
+/** `cost` is for tests only (a cheap hash keeps them fast); accounts always use the default. */
+export async function hashPassword(
+  password: string,
+  cost: { N: number; r: number; p: number } = DEFAULT,
+): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, KEY_LENGTH, { ...DEFAULT, maxmem: 256 * DEFAULT.N * DEFAULT.r });
-  return ['scrypt', DEFAULT.N, DEFAULT.r, DEFAULT.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const key = await scrypt(password, salt, KEY_LENGTH, { ...cost, maxmem: 256 * cost.N * cost.r });
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

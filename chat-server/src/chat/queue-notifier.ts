@@ -49,7 +49,11 @@ export function createQueueNotifier(ctx: ChatContext) {
 
     for (const socket of ctx.visitors.sockets.values()) {
       const p = socket.data.conversationId ? position.get(socket.data.conversationId) : undefined;
-      if (!p) continue;
+      if (!p) {
+        // Not (or no longer) waiting: the next time it waits, its first figures must go out.
+        lastSent.delete(socket);
+        continue;
+      }
       const update = { position: p, ...estimateWait(p, waits, now), operatorsAvailable };
       const key = JSON.stringify(update);
       if (lastSent.get(socket) === key) continue;
