@@ -58,8 +58,14 @@ export async function createRedisCluster(options: RedisClusterOptions): Promise<
     name: `${connectionName}-pub`,
     socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) },
   });
-  // The error text can name hosts; log the kind only. node-redis reconnects by itself.
-  publisher.on('error', (error: Error) => logger.warn('redis.adapter-error', { kind: error.name }));
+  // The error text can name hosts; log the kind only, the first time and then once a minute
+  // (node-redis retries every 2 s by itself while Redis is down).
+  let lastLogged = 0;
+  publisher.on('error', (error: Error) => {
+    if (Date.now() - lastLogged < 60_000) return;
+    lastLogged = Date.now();
+    logger.warn('redis.adapter-error', { kind: error.name });
+  });
   const duplicates: AdapterClient[] = [];
   const duplicate = publisher.duplicate.bind(publisher);
   publisher.duplicate = ((overrides?: Parameters<typeof duplicate>[0]) => {
