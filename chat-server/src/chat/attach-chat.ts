@@ -213,8 +213,10 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
   async function requeueHeld(operatorId: string) {
     try {
       if (local.has(operatorId)) return;
+      // Back on another process (presence is shared): they still hold their conversations.
+      if ((await deps.store.listOperatorPresence()).some((p) => p.operatorId === operatorId)) return;
       for (const id of await deps.store.listHeldBy(operatorId)) await deps.store.requeue(id, operatorId);
-      notifier.schedule();
+      ctx.queueChanged();
     } catch {
       deps.logger.warn('chat.requeue-failed');
     }
