@@ -9,10 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashPassword } from '../../chat-server/src/auth/passwords';
 import { connectRedis, createRedisAccountStore } from '../../chat-server/src/chat/store/redis-store';
+import { createFileAccountStore } from '../../chat-server/src/chat/store/file-account-store';
 import type { OperatorAccount } from '../../chat-server/src/chat/store/chat-store';
 import { freePort } from './redis-server';
 
 export const OPERATOR_PASSWORD = 'a long test password for the cluster';
+
+const withoutRedis = ({ REDIS_URL: _unused, ...env }: NodeJS.ProcessEnv) => env;
 
 export interface ChatProcess {
   port: number;
@@ -33,7 +36,8 @@ export interface ChatProcess {
  * after it joined the cluster. `env` overrides the defaults (e.g. rate limits for a benchmark).
  */
 export async function startChatProcess(options: {
-  redisUrl: string;
+  /** Unset = the memory store (one process); give OPERATORS_FILE in `env` then. */
+  redisUrl?: string;
   env?: Record<string, string>;
   timeoutMs?: number;
 }): Promise<ChatProcess> {
@@ -41,10 +45,10 @@ export async function startChatProcess(options: {
   const dist = mkdtempSync(join(tmpdir(), 'ghnt-dist-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'chat-server/src/main.ts'], {
     env: {
-      ...process.env,
+      ...withoutRedis(process.env),
       PORT: String(port),
       HOST: '127.0.0.1',
-      REDIS_URL: options.redisUrl,
+      ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
       CHAT_ALWAYS_OPEN: 'true',
       NODE_ENV: 'test',
       // An empty site: these processes serve the chat; the pages are tested elsewhere.
@@ -98,14 +102,17 @@ export async function startChatProcess(options: {
   };
 }
 
-/** Creates operator accounts directly in Redis, as `npm run operator:add` does with REDIS_URL. */
+/**
+ * Creates operator accounts as `npm run operator:add` does: in Redis (a redis:// URL) or in an
+ * operators file (a path, for the memory store).
+ */
 export async function createOperators(
-  redisUrl: string,
+  redisUrlOrFile: string,
   accounts: (Partial<OperatorAccount> & { username: string })[],
 ): Promise<void> {
-  const client = await connectRedis(redisUrl, () => {});
+  const client = redisUrlOrFile.startsWith('redis://') ? await connectRedis(redisUrlOrFile, () => {}) : undefined;
   try {
-    const store = createRedisAccountStore(client);
+    const store = client ? createRedisAccountStore(client) : createFileAccountStore(redisUrlOrFile);
     const passwordHash = await hashPassword(OPERATOR_PASSWORD);
     for (const account of accounts)
       await store.put({
@@ -117,7 +124,7 @@ export async function createOperators(
         ...account,
       });
   } finally {
-    await client.close();
+    await client?.close();
   }
 }
 
