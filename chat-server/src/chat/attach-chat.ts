@@ -24,6 +24,7 @@ import { sessionIdFrom, sessionKey } from '../auth/sessions';
 import {
   operatorRoom,
   sessionRoom,
+  visitorRoom,
   SUPERVISORS_ROOM,
   type ChatContext,
   type ChatDeps,
@@ -34,7 +35,8 @@ import {
 import { createQueueNotifier } from './queue-notifier';
 import { tokenBucket } from './rate-limit';
 import { eventRouter } from './socket-events';
-import { endConversation, visitorHandlers } from './visitor-handlers';
+import { endConversation, queueFigures } from './conversation-steps';
+import { visitorHandlers } from './visitor-handlers';
 import { operatorHandlers } from './operator-handlers';
 import type { OperatorPresence } from './store/chat-store';
 
@@ -215,7 +217,11 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
       if (local.has(operatorId)) return;
       // Back on another process (presence is shared): they still hold their conversations.
       if ((await deps.store.listOperatorPresence()).some((p) => p.operatorId === operatorId)) return;
-      for (const id of await deps.store.listHeldBy(operatorId)) await deps.store.requeue(id, operatorId);
+      for (const id of await deps.store.listHeldBy(operatorId)) {
+        const back = await deps.store.requeue(id, operatorId);
+        if (back) visitors.to(visitorRoom(id)).emit('queue:updated', await queueFigures(ctx, id));
+      }
+      deps.logger.info('chat.requeued-after-operator-left');
       ctx.queueChanged();
     } catch {
       deps.logger.warn('chat.requeue-failed');
