@@ -23,12 +23,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { io as connect, type Socket } from 'socket.io-client';
-import {
-  createOperators,
-  loginOperator,
-  startChatProcess,
-  type ChatProcess,
-} from '../../support/chat-process';
+import { createOperators, loginOperator, startChatProcess, type ChatProcess } from '../../support/chat-process';
 import { freePort, removeRedisDir, startRedis } from '../../support/redis-server';
 import { clock, summarize } from './stats';
 import type { WorkerCommand } from './worker';
@@ -115,7 +110,9 @@ function rssMiB(pid: number | undefined): number {
 }
 
 async function connected(workers: Worker[]) {
-  const counts = await Promise.all(workers.map((w) => w.call<{ connected: number; opened: number }>({ type: 'count' })));
+  const counts = await Promise.all(
+    workers.map((w) => w.call<{ connected: number; opened: number }>({ type: 'count' })),
+  );
   return {
     held: counts.reduce((s, c) => s + c.connected, 0),
     opened: counts.reduce((s, c) => s + c.opened, 0),
@@ -136,7 +133,12 @@ type TalkResult = {
 async function talk(workers: Worker[], seconds: number) {
   const results = await Promise.all(
     workers.map((w) =>
-      w.call<TalkResult>({ type: 'talk', intervalMs: settings.intervalMs, durationMs: seconds * 1000, drainMs: DRAIN_MS }),
+      w.call<TalkResult>({
+        type: 'talk',
+        intervalMs: settings.intervalMs,
+        durationMs: seconds * 1000,
+        drainMs: DRAIN_MS,
+      }),
     ),
   );
   const sum = (key: 'sent' | 'acked' | 'failed' | 'received' | 'duplicates' | 'lost') =>
@@ -211,11 +213,17 @@ async function cookies(base: string, names: string[]) {
 // ---- phases --------------------------------------------------------------------------------
 async function barePhase() {
   const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', new URL('./bare-relay-server.ts', import.meta.url).pathname], {
-    env: { ...process.env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve) => server.stdout!.on('data', (d: Buffer) => String(d).includes('Stop:') && resolve()));
+  const server = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL('./bare-relay-server.ts', import.meta.url).pathname],
+    {
+      env: { ...process.env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  await new Promise<void>((resolve) =>
+    server.stdout!.on('data', (d: Buffer) => String(d).includes('Stop:') && resolve()),
+  );
   const url = `http://127.0.0.1:${port}`;
   const workers = Array.from({ length: settings.workers }, startWorker);
   try {
@@ -246,8 +254,14 @@ async function barePhase() {
 async function singlePhase() {
   const dir = mkdtempSync(join(tmpdir(), 'ghnt-bench-'));
   const operatorsFile = join(dir, 'operators.json');
-  const names = ['trigger', ...Array.from({ length: Math.ceil(settings.conversations / settings.capacity) }, (_, i) => `op${i}`)];
-  await createOperators(operatorsFile, names.map((username) => ({ username })));
+  const names = [
+    'trigger',
+    ...Array.from({ length: Math.ceil(settings.conversations / settings.capacity) }, (_, i) => `op${i}`),
+  ];
+  await createOperators(
+    operatorsFile,
+    names.map((username) => ({ username })),
+  );
   const server = await startChatProcess({ env: { ...SERVER_ENV, OPERATORS_FILE: operatorsFile } });
   const workers = Array.from({ length: settings.workers }, startWorker);
   try {
@@ -266,14 +280,18 @@ async function singlePhase() {
     });
     const talking = settings.conversations + operatorCookies.length + 1;
     const firstWaiting = split(settings.relayConnections - talking, workers.length);
-    await Promise.all(workers.map((w, i) => w.call({ type: 'waiting', kind: 'app', url: server.base, count: firstWaiting[i]! })));
+    await Promise.all(
+      workers.map((w, i) => w.call({ type: 'waiting', kind: 'app', url: server.base, count: firstWaiting[i]! })),
+    );
     const atRelay = await connected(workers);
     log('single: talking', atRelay);
     const relay = await talk(workers, settings.relaySeconds);
 
     const more = split(settings.waiting - (settings.relayConnections - talking), workers.length);
     log('single: adding waiting visitors', more);
-    await Promise.all(workers.map((w, i) => w.call({ type: 'waiting', kind: 'app', url: server.base, count: more[i]! })));
+    await Promise.all(
+      workers.map((w, i) => w.call({ type: 'waiting', kind: 'app', url: server.base, count: more[i]! })),
+    );
     const atPeak = await connected(workers);
     const rssPeak = rssMiB(server.child.pid);
     log('single: queue fan-out', atPeak);
@@ -305,7 +323,10 @@ async function clusterPhase() {
       Array.from({ length: Math.ceil(count / settings.capacity) }, (_, i) => `op${side}-${i}`),
     ),
   ];
-  await createOperators(redis.url, names.map((username) => ({ username })));
+  await createOperators(
+    redis.url,
+    names.map((username) => ({ username })),
+  );
   const servers: ChatProcess[] = await Promise.all([
     startChatProcess({ redisUrl: redis.url, env: SERVER_ENV }),
     startChatProcess({ redisUrl: redis.url, env: SERVER_ENV }),
@@ -332,7 +353,9 @@ async function clusterPhase() {
     }
     const waitingCounts = split(settings.clusterWaiting, workers.length);
     await Promise.all(
-      workers.map((w, i) => w.call({ type: 'waiting', kind: 'app', url: servers[i % 2]!.base, count: waitingCounts[i]! })),
+      workers.map((w, i) =>
+        w.call({ type: 'waiting', kind: 'app', url: servers[i % 2]!.base, count: waitingCounts[i]! }),
+      ),
     );
     const connections = await connected(workers);
     log('cluster: talking', connections, `${settings.durationSeconds} s`);

@@ -202,7 +202,16 @@ async function talk(intervalMs: number, durationMs: number, drainMs: number) {
   const lost = acked.filter((text) => !received.has(text));
   let duplicates = 0;
   for (const n of received.values()) duplicates += n - 1;
-  return { sent, acked: acked.length, failed, received: received.size, duplicates, lost: lost.length, lostSamples: lost.slice(0, 5), latencies };
+  return {
+    sent,
+    acked: acked.length,
+    failed,
+    received: received.size,
+    duplicates,
+    lost: lost.length,
+    lostSamples: lost.slice(0, 5),
+    latencies,
+  };
 }
 
 // ---- IPC -----------------------------------------------------------------------------------
