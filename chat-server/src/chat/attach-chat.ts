@@ -86,7 +86,12 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
   };
   const notifier = createQueueNotifier(ctx);
   // Other processes announce their changes; this one refreshes its own clients then.
-  const cluster = deps.cluster?.link(io, () => notifier.schedule());
+  const cluster = deps.cluster?.link(io, {
+    refreshLocal: () => notifier.schedule(),
+    changed: () => ctx.queueChanged(),
+    store: deps.store,
+    resumeWindowMs: deps.settings.resumeWindowMs,
+  });
 
   const presenceControl = {
     async setStatus(operator: OperatorSocketData, status: 'available' | 'away') {

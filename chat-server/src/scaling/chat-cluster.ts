@@ -5,6 +5,16 @@
  * One process (no REDIS_URL) needs none of it; with Redis see redis-cluster.ts.
  */
 import type { Server, ServerOptions } from 'socket.io';
+import type { ChatStore } from '../chat/store/chat-store';
+
+export interface ClusterLinkOptions {
+  /** Refreshes this process's visitors and operators (another process announced a change). */
+  refreshLocal: () => void;
+  /** Something changed here that every process must hear of (refresh here and announce). */
+  changed: () => void;
+  store: ChatStore;
+  resumeWindowMs: number;
+}
 
 export interface ClusterLink {
   /** Tells every other process that the queue, an operator or a conversation changed. */
@@ -14,11 +24,8 @@ export interface ClusterLink {
 export interface ChatCluster {
   /** Merged into `new Server(...)`. */
   serverOptions: Partial<ServerOptions>;
-  /**
-   * Called once with the Socket.IO server: `refreshLocal` runs whenever another process
-   * announces a change.
-   */
-  link(io: Server, refreshLocal: () => void): ClusterLink;
+  /** Called once with the Socket.IO server, when the chat is attached. */
+  link(io: Server, options: ClusterLinkOptions): ClusterLink;
   /** Resolves when this process receives what the others broadcast (call before listening). */
   ready(io: Server): Promise<void>;
   /** Closes the Redis connections; call after the Socket.IO server is closed. */

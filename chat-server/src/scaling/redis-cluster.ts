@@ -3,7 +3,7 @@
  * carries broadcasts between processes and supports connection state recovery (a socket that
  * drops and comes back, to any process, gets the packets it missed); a pub/sub signal tells the
  * other processes to refresh queue positions; a janitor keeps chat texts in the adapter's stream
- * no longer than the recovery window.
+ * no longer than the recovery window; liveness.ts covers for processes that die.
  *
  * The adapter gets its own Redis connection WITH an offline queue: while Redis is down its
  * commands wait instead of failing, because the adapter does not catch every failure (a failed
@@ -17,6 +17,7 @@ import type { Namespace, Server } from 'socket.io';
 import type { Logger } from '../logger';
 import { redisKeys } from '../chat/store/redis-keys';
 import type { ChatCluster } from './chat-cluster';
+import { startLiveness } from './liveness';
 import { linkQueueSignal } from './queue-signal';
 import { startStreamJanitor } from './stream-janitor';
 
@@ -85,6 +86,7 @@ export async function createRedisCluster(options: RedisClusterOptions): Promise<
     onlyPlaintext: true,
   });
   const janitor = startStreamJanitor(publisher, keys.socketStream, options.recoveryMs, logger);
+  let liveness: ReturnType<typeof startLiveness> | undefined;
 
   async function ready(io: Server): Promise<void> {
     const deadline = Date.now() + READY_TIME_LIMIT_MS;
@@ -116,10 +118,22 @@ export async function createRedisCluster(options: RedisClusterOptions): Promise<
         skipMiddlewares: false,
       },
     },
-    link: (io, refreshLocal) => linkQueueSignal(io, refreshLocal),
+    link(io, link) {
+      liveness = startLiveness({
+        client: publisher,
+        keys,
+        io,
+        store: link.store,
+        resumeWindowMs: link.resumeWindowMs,
+        requeued: link.changed,
+        logger,
+      });
+      return linkQueueSignal(io, link.refreshLocal);
+    },
     ready,
     async close() {
       janitor.stop();
+      liveness?.stop();
       // io.close() told the adapter to stop; its reader lets go after the current XREAD.
       await until(async () => duplicates.every((client) => !client.isOpen), Date.now() + 3 * BLOCK_TIME_MS);
       for (const client of duplicates) if (client.isOpen) client.destroy();

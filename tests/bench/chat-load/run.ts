@@ -111,11 +111,12 @@ function rssMiB(pid: number | undefined): number {
 
 async function connected(workers: Worker[]) {
   const counts = await Promise.all(
-    workers.map((w) => w.call<{ connected: number; opened: number }>({ type: 'count' })),
+    workers.map((w) => w.call<{ connected: number; opened: number; failedWaiting: number }>({ type: 'count' })),
   );
   return {
     held: counts.reduce((s, c) => s + c.connected, 0),
     opened: counts.reduce((s, c) => s + c.opened, 0),
+    visitorsRefused: counts.reduce((s, c) => s + c.failedWaiting, 0),
   };
 }
 

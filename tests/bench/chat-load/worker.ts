@@ -34,11 +34,18 @@ interface Ack {
 }
 
 const sockets: Socket[] = [];
-const BATCH = 50;
+const BATCH = 25;
 
 function open(url: string, extra: Parameters<typeof connect>[1] = {}): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false, ...extra });
+    // A generous handshake limit: on a loaded 2-core machine the server may be slow to answer.
+    const socket = connect(url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      timeout: 120_000,
+      ...extra,
+    });
     sockets.push(socket);
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);
@@ -63,14 +70,26 @@ const start = async (socket: Socket) => {
 // ---- waiting visitors ----------------------------------------------------------------------
 const waiting: { updates: { t: number; position: number }[]; position: number }[] = [];
 
+let failedWaiting = 0;
 async function addWaiting(kind: Kind, url: string, count: number) {
   await inBatches(count, async () => {
+    try {
+      await addOneWaiting(kind, url);
+    } catch {
+      // Counted and reported: a visitor the server could not take is a result, not a crash.
+      failedWaiting++;
+    }
+  });
+}
+
+async function addOneWaiting(kind: Kind, url: string) {
+  {
     const socket = await open(kind === 'app' ? `${url}/visitor` : `${url}/bare`);
     const record = { updates: [] as { t: number; position: number }[], position: 0 };
     socket.on('queue:updated', (u: { position: number }) => record.updates.push({ t: clock(), position: u.position }));
     if (kind === 'app') record.position = (await start(socket)).position ?? 0;
     waiting.push(record);
-  });
+  }
 }
 
 /** For each waiting visitor: ms from `since` until it heard that it moved up, or null. */
@@ -222,7 +241,7 @@ process.on('message', (request: WorkerRequest) => {
     switch (request.type) {
       case 'waiting':
         await addWaiting(request.kind, request.url, request.count);
-        return { waiting: waiting.length };
+        return { waiting: waiting.length, failed: failedWaiting };
       case 'conversations':
         await addConversations(request);
         return { conversations: conversations.reduce((n, g) => n + g.count, 0) };
@@ -231,7 +250,7 @@ process.on('message', (request: WorkerRequest) => {
       case 'updates':
         return updatesSince(request.since);
       case 'count':
-        return { connected: sockets.filter((s) => s.connected).length, opened: sockets.length };
+        return { connected: sockets.filter((s) => s.connected).length, opened: sockets.length, failedWaiting };
       case 'close':
         for (const socket of sockets) socket.disconnect();
         setTimeout(() => process.exit(0), 100);

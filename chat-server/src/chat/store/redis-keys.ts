@@ -61,6 +61,10 @@ export function redisKeys(prefix = 'ghnt:') {
     socketSessionPrefix: `${prefix}sio:session:`,
     /** Pub/sub channel prefix between processes (nothing stored): requests, replies, queue-changed signals. */
     socketChannelPrefix: `${prefix}sio`,
+    /** Sorted set: conversation id → ms its visitor was last seen connected (scaling/liveness.ts). TTL: refreshed; old members trimmed. */
+    visitorSeen: `${prefix}visitor-seen`,
+    /** Sorted set: operator id → ms since they hold conversations without presence on any process. TTL: refreshed; members leave when back or requeued. */
+    operatorGone: `${prefix}operator-gone`,
   };
 }
 
