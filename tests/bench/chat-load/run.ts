@@ -164,8 +164,8 @@ async function queueFanOut(trigger: Socket, workers: Worker[], rounds = 3) {
     const since = clock();
     const ack = (await trigger.timeout(30_000).emitWithAck('operator:accept', {})) as { ok: boolean; error?: string };
     if (!ack.ok) throw new Error(`trigger accept: ${ack.error}`);
-    let delays: (number | null)[] = [];
-    let missed: unknown[] = [];
+    let delays: (number | null)[];
+    let missed: unknown[];
     const deadline = Date.now() + 15_000;
     for (;;) {
       const replies = await Promise.all(
