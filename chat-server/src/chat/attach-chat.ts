@@ -219,8 +219,8 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
 
   async function requeueHeld(operatorId: string) {
     try {
+      // Back in this process, or in another one sharing the store: nothing to do.
       if (local.has(operatorId)) return;
-      // Back on another process (presence is shared): they still hold their conversations.
       if ((await deps.store.listOperatorPresence()).some((p) => p.operatorId === operatorId)) return;
       for (const id of await deps.store.listHeldBy(operatorId)) {
         const back = await deps.store.requeue(id, operatorId);
