@@ -78,6 +78,7 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
     now,
     visitors,
     operators,
+    relayed: () => deps.cluster?.flush() ?? Promise.resolve(),
     queueChanged: () => {
       notifier.schedule();
       cluster?.announce();

@@ -65,6 +65,8 @@ export type OperatorNamespace = Namespace<
 export interface ChatContext extends Required<Pick<ChatDeps, 'now'>>, Omit<ChatDeps, 'now'> {
   visitors: VisitorNamespace;
   operators: OperatorNamespace;
+  /** Resolves once what was emitted so far has reached the other processes (at once with one process). */
+  relayed(): Promise<void>;
   /** Schedules a refresh of queue positions, operator snapshots and supervisor figures. */
   queueChanged(): void;
   /** Operators online now, across processes (from the store's presence). */

@@ -115,6 +115,7 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
       socket
         .to(operatorRoom(me.operatorId))
         .emit('chat:message', { ...stored.message, conversationId: payload.conversationId });
+      await ctx.relayed();
       return ok({ id: stored.message.id, at: stored.message.at });
     },
 

@@ -89,6 +89,9 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket) {
       socket.to(visitorRoom(c.id)).emit('chat:message', stored.message);
       if (c.status === 'active' && c.operatorId)
         ctx.operators.to(operatorRoom(c.operatorId)).emit('chat:message', { ...stored.message, conversationId: c.id });
+      // Acknowledge only once the relay reached the other processes: an acknowledged message is
+      // never retried, so it must not die with this process.
+      await ctx.relayed();
       return ok({ id: stored.message.id, at: stored.message.at });
     },
 

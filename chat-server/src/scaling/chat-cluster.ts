@@ -26,6 +26,11 @@ export interface ChatCluster {
   serverOptions: Partial<ServerOptions>;
   /** Called once with the Socket.IO server, when the chat is attached. */
   link(io: Server, options: ClusterLinkOptions): ClusterLink;
+  /**
+   * Resolves once every broadcast emitted before the call has reached Redis, so other processes
+   * will deliver it even if this one dies now.
+   */
+  flush(): Promise<void>;
   /** Resolves when this process receives what the others broadcast (call before listening). */
   ready(io: Server): Promise<void>;
   /** Closes the Redis connections; call after the Socket.IO server is closed. */

@@ -131,6 +131,11 @@ export async function createRedisCluster(options: RedisClusterOptions): Promise<
       return linkQueueSignal(io, link.refreshLocal);
     },
     ready,
+    // The adapter writes a broadcast (XADD) on this connection synchronously within emit();
+    // Redis answers a connection's commands in order, so this PING returns after it.
+    flush: async () => {
+      await publisher.ping();
+    },
     async close() {
       janitor.stop();
       liveness?.stop();
