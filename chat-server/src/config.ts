@@ -58,6 +58,10 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   /** Lockout after the last failed login. @default 15 */
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().min(0.01).max(1440).default(15),
+  /** With REDIS_URL: a socket that comes back within this many seconds gets the packets it missed (Socket.IO connection state recovery). @default 30 */
+  SOCKET_RECOVERY_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  /** With REDIS_URL: most entries kept in the Redis stream between processes (it also holds chat texts, at most SOCKET_RECOVERY_SECONDS). @default 2000 */
+  SOCKET_STREAM_MAX_LEN: z.coerce.number().int().min(100).max(1_000_000).default(2000),
 });
 
 export type Config = {
@@ -73,6 +77,8 @@ export type Config = {
   connectOrigins: string[];
   publicOrigin: string | undefined;
   operatorsFile: string;
+  /** Several processes on one Redis (docs/scaling.md). */
+  cluster: { recoveryMs: number; streamMaxLen: number };
   /** content/ (chat texts, quick replies, region data). */
   contentDir: string;
   chat: ChatSettings;
@@ -113,6 +119,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     connectOrigins: e.PUBLIC_MEILI_URL ? [new URL(e.PUBLIC_MEILI_URL).origin] : [],
     publicOrigin: e.PUBLIC_ORIGIN ? new URL(e.PUBLIC_ORIGIN).origin : undefined,
     operatorsFile: resolve(e.OPERATORS_FILE),
+    cluster: { recoveryMs: e.SOCKET_RECOVERY_SECONDS * 1000, streamMaxLen: e.SOCKET_STREAM_MAX_LEN },
     contentDir: resolve('content'),
     chat: {
       resumeWindowMs: e.CHAT_RESUME_WINDOW_SECONDS * 1000,

@@ -7,6 +7,7 @@ import { createLogger } from './logger';
 import { createApp } from './app';
 import { buildIfNeeded } from './build-if-needed';
 import { createChatDeps } from './chat/chat-deps';
+import { startCluster } from './scaling/start-cluster';
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   if (process.argv.includes('--build-if-needed')) buildIfNeeded(process.cwd(), config.distDir);
 
   const chat = await createChatDeps(config, logger);
+  const cluster = await startCluster(config, logger);
+  if (cluster) chat.cluster = cluster;
   const isReady = () =>
     chat.store.ping().then(
       () => true,
@@ -21,6 +24,7 @@ async function main(): Promise<void> {
     );
   const app = createApp({ config, logger, isReady, chat });
   const operatorCount = (await chat.accounts.list().catch(() => [])).length;
+  if (cluster && app.chat) await cluster.ready(app.chat.io);
 
   await new Promise<void>((resolve, reject) => {
     app.server.once('error', reject);
@@ -50,6 +54,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('server.stopping', { signal });
     await app.close();
+    await cluster?.close();
     await chat.store.close();
     process.exit(0);
   };

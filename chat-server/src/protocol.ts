@@ -199,7 +199,10 @@ export interface Colleague {
 }
 
 export interface QueueSnapshot {
+  /** The head of the queue, in order (at most 100; see `waitingTotal`). */
   waiting: WaitingConversation[];
+  /** Addition: how many are waiting in all. */
+  waitingTotal?: number;
   mine: string[];
   /** Addition: operators online now (for transfers). */
   colleagues?: Colleague[];

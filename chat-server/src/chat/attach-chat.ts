@@ -62,6 +62,7 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
     cookie: false,
     serveClient: false,
     maxHttpBufferSize: MAX_FRAME_BYTES,
+    ...deps.cluster?.serverOptions,
   });
   const visitors = io.of('/visitor') as VisitorNamespace;
   const operators = io.of('/operator') as OperatorNamespace;
@@ -77,10 +78,21 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
     now,
     visitors,
     operators,
-    queueChanged: () => notifier.schedule(),
+    relayed: () => deps.cluster?.flush() ?? Promise.resolve(),
+    queueChanged: () => {
+      notifier.schedule();
+      cluster?.announce();
+    },
     onlineOperators: () => deps.store.listOperatorPresence(),
   };
   const notifier = createQueueNotifier(ctx);
+  // Other processes announce their changes; this one refreshes its own clients then.
+  const cluster = deps.cluster?.link(io, {
+    refreshLocal: () => notifier.schedule(),
+    changed: () => ctx.queueChanged(),
+    store: deps.store,
+    resumeWindowMs: deps.settings.resumeWindowMs,
+  });
 
   const presenceControl = {
     async setStatus(operator: OperatorSocketData, status: 'available' | 'away') {
@@ -216,7 +228,7 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
         if (back) visitors.to(visitorRoom(id)).emit('queue:updated', await queueFigures(ctx, id));
       }
       deps.logger.info('chat.requeued-after-operator-left');
-      notifier.schedule();
+      ctx.queueChanged();
     } catch {
       deps.logger.warn('chat.requeue-failed');
     }

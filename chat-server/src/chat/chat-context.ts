@@ -17,6 +17,7 @@ import type { ChatContent } from './chat-content';
 import type { Regions } from './regions';
 import type { Schedule } from './schedule';
 import type { AccountStore, ChatStore, OperatorPresence } from './store/chat-store';
+import type { ChatCluster } from '../scaling/chat-cluster';
 
 export interface ChatDeps {
   store: ChatStore;
@@ -31,6 +32,8 @@ export interface ChatDeps {
   /** For the Origin check; unset = the request's Host. */
   publicOrigin?: string;
   now?: () => number;
+  /** Several processes on one Redis (chat-server/src/scaling/); unset = this process alone. */
+  cluster?: ChatCluster;
 }
 
 export interface VisitorSocketData {
@@ -62,6 +65,8 @@ export type OperatorNamespace = Namespace<
 export interface ChatContext extends Required<Pick<ChatDeps, 'now'>>, Omit<ChatDeps, 'now'> {
   visitors: VisitorNamespace;
   operators: OperatorNamespace;
+  /** Resolves once what was emitted so far has reached the other processes (at once with one process). */
+  relayed(): Promise<void>;
   /** Schedules a refresh of queue positions, operator snapshots and supervisor figures. */
   queueChanged(): void;
   /** Operators online now, across processes (from the store's presence). */

@@ -110,12 +110,12 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
         at: new Date(ctx.now()).toISOString(),
       });
       if (!stored) return fail('not-found');
-      if (!stored.duplicate) {
-        ctx.visitors.to(visitorRoom(payload.conversationId)).emit('chat:message', stored.message);
-        socket
-          .to(operatorRoom(me.operatorId))
-          .emit('chat:message', { ...stored.message, conversationId: payload.conversationId });
-      }
+      // Retries are relayed again, same id (see visitor-handlers.ts send).
+      ctx.visitors.to(visitorRoom(payload.conversationId)).emit('chat:message', stored.message);
+      socket
+        .to(operatorRoom(me.operatorId))
+        .emit('chat:message', { ...stored.message, conversationId: payload.conversationId });
+      await ctx.relayed();
       return ok({ id: stored.message.id, at: stored.message.at });
     },
 

@@ -13,6 +13,12 @@ import type { ConversationRecord } from './store/chat-store';
 import { estimateWait } from './wait-estimate';
 
 const DEBOUNCE_MS = 25;
+/**
+ * Operators see the head of the queue (and its length): a console cannot show thousands of
+ * rows, and sending them all to every operator on every change was the main cost of a
+ * refresh with 5,000 waiting (tests/bench/chat-load).
+ */
+export const SNAPSHOT_WAITING_LIMIT = 100;
 
 export function waitingView(c: ConversationRecord): WaitingConversation {
   return {
@@ -47,6 +53,7 @@ export function createQueueNotifier(ctx: ChatContext) {
     const ordered = queueOrder(queued);
     const position = new Map(ordered.map((c, i) => [c.id, i + 1]));
     const operatorsAvailable = online.filter((o) => o.status === 'available').length;
+    const estimates = new Map<number, ReturnType<typeof estimateWait>>();
 
     for (const socket of ctx.visitors.sockets.values()) {
       const p = socket.data.conversationId ? position.get(socket.data.conversationId) : undefined;
@@ -55,7 +62,9 @@ export function createQueueNotifier(ctx: ChatContext) {
         lastSent.delete(socket);
         continue;
       }
-      const update = { position: p, ...estimateWait(p, waits, now), operatorsAvailable };
+      let estimate = estimates.get(p);
+      if (!estimate) estimates.set(p, (estimate = estimateWait(p, waits, now)));
+      const update = { position: p, ...estimate, operatorsAvailable };
       const key = JSON.stringify(update);
       if (lastSent.get(socket) === key) continue;
       lastSent.set(socket, key);
@@ -75,9 +84,14 @@ export function createQueueNotifier(ctx: ChatContext) {
       load: heldBy.get(o.operatorId)?.length ?? 0,
       capacity: o.capacity,
     }));
-    const waiting = ordered.map(waitingView);
+    const waiting = ordered.slice(0, SNAPSHOT_WAITING_LIMIT).map(waitingView);
     for (const socket of operatorSockets) {
-      const snapshot: QueueSnapshot = { waiting, mine: heldBy.get(socket.data.operatorId) ?? [], colleagues };
+      const snapshot: QueueSnapshot = {
+        waiting,
+        waitingTotal: ordered.length,
+        mine: heldBy.get(socket.data.operatorId) ?? [],
+        colleagues,
+      };
       socket.emit('queue:snapshot', snapshot);
     }
     const stats: SupervisorStats = {
@@ -97,25 +111,28 @@ export function createQueueNotifier(ctx: ChatContext) {
       again = true;
       return;
     }
+    const startedAt = performance.now();
     running = refresh()
       .catch(() => ctx.logger.warn('chat.refresh-failed'))
       .finally(() => {
         running = undefined;
         if (again && !closed) {
           again = false;
-          schedule();
+          // Under load a refresh gets expensive: wait as long as it took, so refreshing never
+          // takes more than about half the process (messages keep flowing meanwhile).
+          schedule(Math.max(DEBOUNCE_MS, performance.now() - startedAt));
         }
       });
   }
 
-  function schedule() {
+  function schedule(delayMs = DEBOUNCE_MS) {
     if (closed || timer) return;
-    timer = setTimeout(run, DEBOUNCE_MS);
+    timer = setTimeout(run, delayMs);
     timer.unref();
   }
 
   return {
-    schedule,
+    schedule: () => schedule(),
     close() {
       closed = true;
       clearTimeout(timer);

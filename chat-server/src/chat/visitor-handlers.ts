@@ -84,13 +84,14 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket) {
         at: new Date(ctx.now()).toISOString(),
       });
       if (!stored) return fail('not-found');
-      if (!stored.duplicate) {
-        socket.to(visitorRoom(c.id)).emit('chat:message', stored.message);
-        if (c.status === 'active' && c.operatorId)
-          ctx.operators
-            .to(operatorRoom(c.operatorId))
-            .emit('chat:message', { ...stored.message, conversationId: c.id });
-      }
+      // A retry (same clientId) is relayed again, same id: the first try may have been stored by a
+      // process that died before relaying it. Clients show a message id once (docs/scaling.md).
+      socket.to(visitorRoom(c.id)).emit('chat:message', stored.message);
+      if (c.status === 'active' && c.operatorId)
+        ctx.operators.to(operatorRoom(c.operatorId)).emit('chat:message', { ...stored.message, conversationId: c.id });
+      // Acknowledge only once the relay reached the other processes: an acknowledged message is
+      // never retried, so it must not die with this process.
+      await ctx.relayed();
       return ok({ id: stored.message.id, at: stored.message.at });
     },
 

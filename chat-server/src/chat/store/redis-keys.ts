@@ -51,6 +51,20 @@ export function redisKeys(prefix = 'ghnt:') {
     loginFailures: (username: string) => `${prefix}login-failures:${username}`,
     /** Hash: username → JSON operator account (scrypt hash, role, region, alias). No TTL. */
     accounts: `${prefix}accounts`,
+    /**
+     * Stream: Socket.IO packets broadcast between processes (chat:message packets carry texts).
+     * Entries older than the recovery window are trimmed every few seconds, and the stream never
+     * holds more than SOCKET_STREAM_MAX_LEN entries (chat-server/src/scaling/).
+     */
+    socketStream: `${prefix}sio:stream`,
+    /** String prefix: a dropped socket's recovery session (id, rooms, socket.data; no text). TTL: the recovery window. */
+    socketSessionPrefix: `${prefix}sio:session:`,
+    /** Pub/sub channel prefix between processes (nothing stored): requests, replies, queue-changed signals. */
+    socketChannelPrefix: `${prefix}sio`,
+    /** Sorted set: conversation id → ms its visitor was last seen connected (scaling/liveness.ts). TTL: refreshed; old members trimmed. */
+    visitorSeen: `${prefix}visitor-seen`,
+    /** Sorted set: operator id → ms since they hold conversations without presence on any process. TTL: refreshed; members leave when back or requeued. */
+    operatorGone: `${prefix}operator-gone`,
   };
 }
 
