@@ -164,13 +164,13 @@ export async function startChat(options: {
 
 /** Emits with an acknowledgement and resolves with it (fails the test after 5 s). */
 export function emitAck<T = unknown>(socket: Socket, event: string, ...args: unknown[]): Promise<Ack<T>> {
-  return socket.timeout(5_000).emitWithAck(event, ...args) as Promise<Ack<T>>;
+  return socket.timeout(10_000).emitWithAck(event, ...args) as Promise<Ack<T>>;
 }
 
 const logs = new WeakMap<Socket, { event: string; args: unknown[] }[]>();
 
 /** The first `event` this socket received since it was created (also one that came with the connect). */
-export async function firstEvent<T = unknown>(socket: Socket, event: string, ms = 5_000): Promise<T> {
+export async function firstEvent<T = unknown>(socket: Socket, event: string, ms = 10_000): Promise<T> {
   const seen = logs.get(socket)?.find((entry) => entry.event === event);
   if (seen) return seen.args[0] as T;
   return nextEvent<T>(socket, event, () => true, ms);
@@ -181,7 +181,7 @@ export function nextEvent<T = unknown>(
   socket: Socket,
   event: string,
   match: (payload: T) => boolean = () => true,
-  ms = 5_000,
+  ms = 10_000,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
