@@ -1,0 +1,290 @@
+/**
+ * One conversation the operator holds: the visitor's details and help route, the messages, a
+ * composer with quick replies, internal notes, transfer, and ending with an outcome.
+ */
+import { useRef, useState } from 'preact/hooks';
+import type { ErrorCode, Outcome } from '../../../chat-server/src/protocol';
+import { format } from '../chat/fill';
+import { MAX_MESSAGE_LENGTH, MAX_NOTE_LENGTH, OUTCOME_CHOICES } from '../chat/limits';
+import { MessageText } from '../chat/MessageText';
+import { ABOUT_LABEL, ENDED_LABEL, OUTCOME_LABEL, errorLabel } from './labels';
+import type { HeldConversation } from './use-operator-console';
+import type { ConsoleProps } from './types';
+
+export interface QuickReplyOption {
+  id: string;
+  title: string;
+  text: string;
+}
+
+interface Props extends Pick<ConsoleProps, 'strings' | 'themes' | 'municipalities' | 'languages' | 'helpHref'> {
+  held: HeldConversation;
+  quickReplies: QuickReplyOption[];
+  onSend: (text: string) => Promise<ErrorCode | null>;
+  onTyping: (typing: boolean) => void;
+  onNote: (text: string) => Promise<ErrorCode | null>;
+  onTransfer: (to: string) => Promise<ErrorCode | null>;
+  onEnd: (outcome: Outcome) => Promise<ErrorCode | null>;
+  onClose: () => void;
+}
+
+export function ConversationPanel(props: Props) {
+  const { strings, themes, municipalities, languages, helpHref, held, quickReplies } = props;
+  const { conversation, messages, visitorTyping, endedBy } = held;
+  const id = conversation.conversationId;
+  const [text, setText] = useState('');
+  const [noteText, setNoteText] = useState('');
+  const [outcome, setOutcome] = useState<Outcome | ''>('');
+  const [transferTo, setTransferTo] = useState('');
+  const [reply, setReply] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const typingSent = useRef(false);
+  const place = conversation.municipality ? municipalities[conversation.municipality] : undefined;
+  const title = conversation.nickname
+    ? format(strings['chat.console.conversation.titleNamed'], { name: conversation.nickname })
+    : strings['chat.console.conversation.title'];
+
+  const report = (code: ErrorCode | null) => setError(code ? strings[errorLabel(code)] : null);
+
+  const sendMessage = async (event: Event) => {
+    event.preventDefault();
+    const trimmed = text.trim();
+    if (!trimmed) return;
+    setText('');
+    clearTimeout(typingTimer.current);
+    if (typingSent.current) {
+      typingSent.current = false;
+      props.onTyping(false);
+    }
+    report(await props.onSend(trimmed));
+  };
+
+  const onInput = (value: string) => {
+    setText(value);
+    if (!typingSent.current) {
+      typingSent.current = true;
+      props.onTyping(true);
+    }
+    clearTimeout(typingTimer.current);
+    typingTimer.current = setTimeout(() => {
+      typingSent.current = false;
+      props.onTyping(false);
+    }, 3000);
+  };
+
+  return (
+    <article class="console-conversation" aria-labelledby={`title-${id}`} data-conversation={id}>
+      <h3 id={`title-${id}`}>{title}</h3>
+      <dl class="console-facts">
+        <div>
+          <dt>{strings['chat.console.queue.lang']}</dt>
+          <dd>{languages[conversation.lang] ?? conversation.lang}</dd>
+        </div>
+        <div>
+          <dt>{strings['chat.console.queue.about']}</dt>
+          <dd>{strings[ABOUT_LABEL[conversation.about]]}</dd>
+        </div>
+        {conversation.inDanger && (
+          <div class="console-facts__danger">
+            <dt>{strings['chat.console.queue.danger']}</dt>
+            <dd>
+              <strong>{strings['chat.console.queue.inDanger']}</strong>
+            </dd>
+          </div>
+        )}
+        {conversation.theme && (
+          <div>
+            <dt>{strings['chat.console.queue.theme']}</dt>
+            <dd>{themes[conversation.theme] ?? conversation.theme}</dd>
+          </div>
+        )}
+      </dl>
+
+      <section class="console-route" aria-label={strings['chat.console.route.title']}>
+        <h4>{strings['chat.console.route.title']}</h4>
+        {place ? (
+          <p>
+            {format(strings['chat.console.route.region'], {
+              municipality: place.name,
+              region: place.veiligThuisRegion,
+            })}{' '}
+            <a href={helpHref} target="_blank" rel="noopener noreferrer">
+              {strings['chat.console.route.link']}
+            </a>
+          </p>
+        ) : (
+          <p>
+            {strings['chat.console.route.unknown']}{' '}
+            <a href={helpHref} target="_blank" rel="noopener noreferrer">
+              {strings['chat.console.route.link']}
+            </a>
+          </p>
+        )}
+      </section>
+
+      <ol class="chat-log" aria-label={strings['chat.console.conversation.messages']}>
+        {messages.map((message) => (
+          <li
+            key={message.clientId ?? message.id}
+            class={`chat-message chat-message--${message.from === 'operator' ? 'visitor' : message.from}`}
+            data-from={message.from}
+          >
+            <span class="chat-message__from">{strings[`chat.console.from.${message.from}`]}</span>
+            <p class="chat-message__text" dir="auto">
+              <MessageText text={message.text} />
+            </p>
+          </li>
+        ))}
+      </ol>
+      <p class="chat-typing">{visitorTyping ? strings['chat.console.conversation.typing'] : ''}</p>
+
+      {error && (
+        <p class="console-error" role="alert">
+          {error}
+        </p>
+      )}
+
+      {endedBy ? (
+        <div class="console-ended" role="status">
+          <p>
+            <strong>{strings[ENDED_LABEL[endedBy]]}</strong>
+          </p>
+          <button type="button" class="button button--secondary" onClick={props.onClose}>
+            {strings['chat.console.conversation.close']}
+          </button>
+        </div>
+      ) : (
+        <>
+          <form class="console-composer" onSubmit={(event) => void sendMessage(event)}>
+            {quickReplies.length > 0 && (
+              <div class="console-field console-field--inline">
+                <label for={`reply-${id}`}>{strings['chat.console.quickReplies']}</label>
+                <select id={`reply-${id}`} value={reply} onChange={(e) => setReply(e.currentTarget.value)}>
+                  <option value="">–</option>
+                  {quickReplies.map((option) => (
+                    <option key={option.id} value={option.id}>
+                      {option.title}
+                    </option>
+                  ))}
+                </select>
+                <button
+                  type="button"
+                  class="button button--secondary"
+                  onClick={() => {
+                    const chosen = quickReplies.find((option) => option.id === reply);
+                    if (chosen) setText((current) => (current ? `${current}\n${chosen.text}` : chosen.text));
+                  }}
+                >
+                  {strings['chat.console.quickReplies.insert']}
+                </button>
+              </div>
+            )}
+            <label for={`text-${id}`}>{strings['chat.console.conversation.message']}</label>
+            <textarea
+              id={`text-${id}`}
+              rows={3}
+              dir="auto"
+              maxLength={MAX_MESSAGE_LENGTH}
+              value={text}
+              onInput={(e) => onInput(e.currentTarget.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+                  event.preventDefault();
+                  void sendMessage(event);
+                }
+              }}
+            />
+            <button type="submit" class="button">
+              {strings['chat.console.conversation.send']}
+            </button>
+          </form>
+
+          <details class="console-notes">
+            <summary>{format(strings['chat.console.notes.title'], { count: conversation.notes.length })}</summary>
+            <ul>
+              {conversation.notes.map((note) => (
+                <li key={note.id}>{note.text}</li>
+              ))}
+            </ul>
+            <form
+              onSubmit={async (event) => {
+                event.preventDefault();
+                if (!noteText.trim()) return;
+                const code = await props.onNote(noteText.trim());
+                report(code);
+                if (!code) setNoteText('');
+              }}
+            >
+              <label for={`note-${id}`}>{strings['chat.console.notes.label']}</label>
+              <textarea
+                id={`note-${id}`}
+                rows={2}
+                maxLength={MAX_NOTE_LENGTH}
+                value={noteText}
+                onInput={(e) => setNoteText(e.currentTarget.value)}
+              />
+              <button type="submit" class="button button--secondary">
+                {strings['chat.console.notes.add']}
+              </button>
+            </form>
+          </details>
+
+          <details class="console-transfer">
+            <summary>{strings['chat.console.transfer.title']}</summary>
+            <button
+              type="button"
+              class="button button--secondary"
+              onClick={async () => report(await props.onTransfer('queue'))}
+            >
+              {strings['chat.console.transfer.queue']}
+            </button>
+            <form
+              onSubmit={async (event) => {
+                event.preventDefault();
+                if (transferTo.trim()) report(await props.onTransfer(transferTo.trim()));
+              }}
+            >
+              <label for={`transfer-${id}`}>{strings['chat.console.transfer.colleague']}</label>
+              <input
+                id={`transfer-${id}`}
+                autocomplete="off"
+                value={transferTo}
+                onInput={(e) => setTransferTo(e.currentTarget.value)}
+              />
+              <button type="submit" class="button button--secondary">
+                {strings['chat.console.transfer.submit']}
+              </button>
+            </form>
+          </details>
+
+          <form
+            class="console-end"
+            onSubmit={async (event) => {
+              event.preventDefault();
+              if (outcome) report(await props.onEnd(outcome));
+              else setError(strings['chat.console.end.chooseOutcome']);
+            }}
+          >
+            <label for={`outcome-${id}`}>{strings['chat.console.end.outcome']}</label>
+            <select
+              id={`outcome-${id}`}
+              value={outcome}
+              onChange={(e) => setOutcome(e.currentTarget.value as Outcome | '')}
+            >
+              <option value="">–</option>
+              {OUTCOME_CHOICES.map((choice) => (
+                <option key={choice} value={choice}>
+                  {strings[OUTCOME_LABEL[choice]]}
+                </option>
+              ))}
+            </select>
+            <button type="submit" class="button">
+              {strings['chat.console.end.submit']}
+            </button>
+          </form>
+        </>
+      )}
+    </article>
+  );
+}
