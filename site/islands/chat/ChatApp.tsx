@@ -125,6 +125,7 @@ export default function ChatApp(props: ChatProps) {
             homeHref={homeHref}
             position={chat.position}
             estimatedWaitSeconds={chat.estimatedWaitSeconds}
+            estimatedWaitRange={chat.estimatedWaitRange}
             operatorsAvailable={chat.operatorsAvailable}
             headingRef={headingRef}
             onCancel={() => void end()}

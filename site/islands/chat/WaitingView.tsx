@@ -1,5 +1,6 @@
 /** In the queue: the place, an honest estimate, the phone route, and how to keep reading. */
 import type { Ref } from 'preact';
+import type { WaitRange as WaitRangeFromServer } from '../../../chat-server/src/protocol';
 import { format } from './fill';
 import { SafetyNumbers } from './SafetyNumbers';
 import { waitRange } from './wait-estimate';
@@ -8,14 +9,16 @@ import type { ChatProps } from './types';
 interface Props extends Pick<ChatProps, 'strings' | 'phones' | 'homeHref'> {
   position: number | null;
   estimatedWaitSeconds: number | null;
+  estimatedWaitRange: WaitRangeFromServer | null;
   operatorsAvailable: number | null;
   headingRef: Ref<HTMLHeadingElement>;
   onCancel: () => void;
 }
 
 export function WaitingView(props: Props) {
-  const { strings, phones, homeHref, position, estimatedWaitSeconds, operatorsAvailable, headingRef, onCancel } = props;
-  const range = waitRange(estimatedWaitSeconds);
+  const { strings, phones, homeHref, position, estimatedWaitSeconds, estimatedWaitRange, operatorsAvailable } = props;
+  const { headingRef, onCancel } = props;
+  const range = waitRange(estimatedWaitSeconds, estimatedWaitRange);
   const estimate =
     range.kind === 'unknown'
       ? strings['chat.waiting.unknown']

@@ -3,7 +3,7 @@
  * the visitor's actions come in as actions, so the rules (exactly-once messages, what each phase
  * shows) are testable without a browser.
  */
-import type { ChatMessage, ChatState, EndedBy, QueueUpdate } from '../../../chat-server/src/protocol';
+import type { ChatMessage, ChatState, EndedBy, QueueUpdate, WaitRange } from '../../../chat-server/src/protocol';
 import { confirmMessage, mergeMessage, replaceWithState, type ShownMessage } from './message-list';
 
 export type Phase = 'prechat' | 'starting' | 'resuming' | 'waiting' | 'active' | 'ended';
@@ -14,6 +14,7 @@ export interface VisitorChat {
   messages: ShownMessage[];
   position: number | null;
   estimatedWaitSeconds: number | null;
+  estimatedWaitRange: WaitRange | null;
   operatorsAvailable: number | null;
   operatorName: string | null;
   operatorTyping: boolean;
@@ -26,7 +27,7 @@ export interface VisitorChat {
 export type Action =
   | { type: 'resume' }
   | { type: 'start' }
-  | { type: 'started'; position: number; estimatedWaitSeconds: number | null }
+  | { type: 'started'; position: number; estimatedWaitSeconds: number | null; estimatedWaitRange: WaitRange | null }
   | { type: 'failed'; problem: Problem }
   | { type: 'state'; state: ChatState }
   | { type: 'queue'; update: QueueUpdate }
@@ -46,6 +47,7 @@ export const initialChat: VisitorChat = {
   messages: [],
   position: null,
   estimatedWaitSeconds: null,
+  estimatedWaitRange: null,
   operatorsAvailable: null,
   operatorName: null,
   operatorTyping: false,
@@ -66,6 +68,7 @@ export function chatReducer(chat: VisitorChat, action: Action): VisitorChat {
         phase: chat.phase === 'starting' ? 'waiting' : chat.phase,
         position: action.position,
         estimatedWaitSeconds: action.estimatedWaitSeconds,
+        estimatedWaitRange: action.estimatedWaitRange,
       };
     case 'failed':
       return { ...chat, phase: chat.phase === 'starting' ? 'prechat' : chat.phase, problem: action.problem };
@@ -76,6 +79,10 @@ export function chatReducer(chat: VisitorChat, action: Action): VisitorChat {
         ...chat,
         phase: state.status === 'queued' ? 'waiting' : 'active',
         position: state.position ?? chat.position,
+        estimatedWaitSeconds: state.estimatedWaitSeconds ?? chat.estimatedWaitSeconds,
+        estimatedWaitRange: state.estimatedWaitRange ?? chat.estimatedWaitRange,
+        operatorsAvailable: state.operatorsAvailable ?? chat.operatorsAvailable,
+        operatorName: state.operatorName ?? chat.operatorName,
         messages: replaceWithState(chat.messages, state.messages),
         connected: true,
       };
@@ -85,6 +92,7 @@ export function chatReducer(chat: VisitorChat, action: Action): VisitorChat {
         ...chat,
         position: action.update.position,
         estimatedWaitSeconds: action.update.estimatedWaitSeconds,
+        estimatedWaitRange: action.update.estimatedWaitRange ?? null,
         operatorsAvailable: action.update.operatorsAvailable,
       };
     case 'accepted':

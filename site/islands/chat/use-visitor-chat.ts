@@ -12,6 +12,7 @@ import type {
   VisitorClientEvents,
   VisitorServerEvents,
   VisitorStart,
+  VisitorStarted,
 } from '../../../chat-server/src/protocol';
 import { QUICK_EXIT_EVENT } from '../../scripts/quick-exit';
 import { chatReducer, initialChat, type Problem } from './chat-state';
@@ -102,6 +103,12 @@ export function useVisitorChat() {
       }
       dispatch({ type: 'state', state });
     });
+    socket.on('chat:resume-failed', () => {
+      // The conversation is gone (ended, or the resume window passed): start fresh.
+      forgetResumeToken();
+      closeSocket();
+      dispatch({ type: 'forgotten' });
+    });
     socket.on('queue:updated', (update) => dispatch({ type: 'queue', update }));
     socket.on('chat:accepted', ({ operatorName }) => dispatch({ type: 'accepted', operatorName }));
     socket.on('chat:message', (message) => dispatch({ type: 'message', message }));
@@ -166,7 +173,7 @@ export function useVisitorChat() {
     async (details: VisitorStart) => {
       dispatch({ type: 'start' });
       const socket = openSocket();
-      let ack: Ack<{ resumeToken: string; position: number; estimatedWaitSeconds: number | null }>;
+      let ack: Ack<VisitorStarted>;
       try {
         ack = await socket.timeout(ACK_TIMEOUT_MS * 2).emitWithAck('visitor:start', details);
       } catch {
@@ -180,7 +187,12 @@ export function useVisitorChat() {
         return;
       }
       saveResumeToken(ack.data.resumeToken);
-      dispatch({ type: 'started', position: ack.data.position, estimatedWaitSeconds: ack.data.estimatedWaitSeconds });
+      dispatch({
+        type: 'started',
+        position: ack.data.position,
+        estimatedWaitSeconds: ack.data.estimatedWaitSeconds,
+        estimatedWaitRange: ack.data.estimatedWaitRange ?? null,
+      });
     },
     [openSocket, closeSocket],
   );

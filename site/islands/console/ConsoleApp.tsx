@@ -5,18 +5,19 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { format } from '../chat/fill';
-import { ConversationPanel, type QuickReplyOption } from './ConversationPanel';
+import type { OperatorMe, QuickReply } from '../../../chat-server/src/protocol';
+import { ConversationPanel } from './ConversationPanel';
 import { errorLabel } from './labels';
 import { LoginForm } from './LoginForm';
 import { askDesktopPermission, playTone, showDesktop } from './new-chat-alert';
 import { QueuePanel } from './QueuePanel';
-import { loadQuickReplies } from './quick-replies';
+import { fetchMe, fetchQuickReplies } from './operator-api';
 import { SupervisorPanel } from './SupervisorPanel';
 import type { ConsoleProps } from './types';
 import { useOperatorConsole } from './use-operator-console';
 
-/** The protocol's default capacity; the server enforces the real one and answers `capacity`. */
-const CAPACITY = 3;
+/** The protocol's default capacity, until /api/operator/me says this operator's; the server enforces it. */
+const DEFAULT_CAPACITY = 3;
 
 export default function ConsoleApp(props: ConsoleProps) {
   const { strings } = props;
@@ -27,8 +28,13 @@ export default function ConsoleApp(props: ConsoleProps) {
   const [desktop, setDesktop] = useState(false);
   const [now, setNow] = useState(() => Date.now());
   const [error, setError] = useState<string | null>(null);
-  const [replies, setReplies] = useState<Record<string, QuickReplyOption[]>>({});
+  const [replies, setReplies] = useState<Record<string, QuickReply[]>>({});
+  const [me, setMe] = useState<OperatorMe | null>(null);
   const seenWaiting = useRef<Set<string>>(new Set());
+
+  useEffect(() => {
+    if (op.connection === 'connected') void fetchMe().then(setMe);
+  }, [op.connection, session]);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 5000);
@@ -50,7 +56,7 @@ export default function ConsoleApp(props: ConsoleProps) {
       const lang = held.conversation.lang;
       if (replies[lang]) continue;
       setReplies((all) => ({ ...all, [lang]: [] }));
-      void loadQuickReplies(lang).then((list) => setReplies((all) => ({ ...all, [lang]: list })));
+      void fetchQuickReplies(lang).then((list) => setReplies((all) => ({ ...all, [lang]: list })));
     }
   }, [op.held]);
 
@@ -60,7 +66,14 @@ export default function ConsoleApp(props: ConsoleProps) {
   if (op.connection === 'connecting') return <p>{strings['chat.console.connecting']}</p>;
 
   const heldList = Object.values(op.held);
-  const canAccept = heldList.filter((held) => !held.endedBy).length < CAPACITY;
+  const capacity = me?.capacity ?? DEFAULT_CAPACITY;
+  const canAccept = heldList.filter((held) => !held.endedBy).length < capacity;
+  const transferTargets = op.colleagues.filter(
+    (colleague) =>
+      colleague.operatorId !== me?.operatorId &&
+      colleague.status === 'available' &&
+      colleague.load < colleague.capacity,
+  );
 
   const logout = async () => {
     try {
@@ -74,6 +87,9 @@ export default function ConsoleApp(props: ConsoleProps) {
     <div class="console">
       <div class="console-bar">
         <p role="status" class="console-bar__status">
+          {me && (
+            <span class="console-bar__name">{format(strings['chat.console.signedInAs'], { name: me.name })} </span>
+          )}
           {op.connection === 'reconnecting'
             ? strings['chat.console.reconnecting']
             : op.available
@@ -143,7 +159,7 @@ export default function ConsoleApp(props: ConsoleProps) {
 
       <section class="console-mine" aria-labelledby="console-mine-title">
         <h2 id="console-mine-title">
-          {format(strings['chat.console.mine.title'], { count: heldList.length, capacity: CAPACITY })}
+          {format(strings['chat.console.mine.title'], { count: heldList.length, capacity })}
         </h2>
         <div class="console-conversations">
           {heldList.map((held) => {
@@ -154,6 +170,7 @@ export default function ConsoleApp(props: ConsoleProps) {
                 {...props}
                 held={held}
                 quickReplies={replies[held.conversation.lang] ?? []}
+                colleagues={transferTargets}
                 onSend={(text) => op.send(id, text)}
                 onTyping={(typing) => op.typing(id, typing)}
                 onNote={(text) => op.note(id, text)}

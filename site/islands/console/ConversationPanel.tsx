@@ -2,24 +2,22 @@
  * One conversation the operator holds: the visitor's details and help route, the messages, a
  * composer with quick replies, internal notes, transfer, and ending with an outcome.
  */
-import { useRef, useState } from 'preact/hooks';
-import type { ErrorCode, Outcome } from '../../../chat-server/src/protocol';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Colleague, ErrorCode, HelpRoute, Outcome, QuickReply } from '../../../chat-server/src/protocol';
 import { format } from '../chat/fill';
 import { MAX_MESSAGE_LENGTH, MAX_NOTE_LENGTH, OUTCOME_CHOICES } from '../chat/limits';
 import { MessageText } from '../chat/MessageText';
 import { ABOUT_LABEL, ENDED_LABEL, OUTCOME_LABEL, errorLabel } from './labels';
+import { fetchHelpRoute } from './operator-api';
+import { HelpRouteBox } from './HelpRouteBox';
 import type { HeldConversation } from './use-operator-console';
 import type { ConsoleProps } from './types';
 
-export interface QuickReplyOption {
-  id: string;
-  title: string;
-  text: string;
-}
-
 interface Props extends Pick<ConsoleProps, 'strings' | 'themes' | 'municipalities' | 'languages' | 'helpHref'> {
   held: HeldConversation;
-  quickReplies: QuickReplyOption[];
+  quickReplies: QuickReply[];
+  /** Colleagues who can take this conversation now. */
+  colleagues: Colleague[];
   onSend: (text: string) => Promise<ErrorCode | null>;
   onTyping: (typing: boolean) => void;
   onNote: (text: string) => Promise<ErrorCode | null>;
@@ -38,6 +36,10 @@ export function ConversationPanel(props: Props) {
   const [transferTo, setTransferTo] = useState('');
   const [reply, setReply] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [route, setRoute] = useState<HelpRoute | null>(null);
+  useEffect(() => {
+    if (conversation.municipality) void fetchHelpRoute(conversation.municipality).then(setRoute);
+  }, [conversation.municipality]);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const typingSent = useRef(false);
   const place = conversation.municipality ? municipalities[conversation.municipality] : undefined;
@@ -101,27 +103,7 @@ export function ConversationPanel(props: Props) {
         )}
       </dl>
 
-      <section class="console-route" aria-label={strings['chat.console.route.title']}>
-        <h4>{strings['chat.console.route.title']}</h4>
-        {place ? (
-          <p>
-            {format(strings['chat.console.route.region'], {
-              municipality: place.name,
-              region: place.veiligThuisRegion,
-            })}{' '}
-            <a href={helpHref} target="_blank" rel="noopener noreferrer">
-              {strings['chat.console.route.link']}
-            </a>
-          </p>
-        ) : (
-          <p>
-            {strings['chat.console.route.unknown']}{' '}
-            <a href={helpHref} target="_blank" rel="noopener noreferrer">
-              {strings['chat.console.route.link']}
-            </a>
-          </p>
-        )}
-      </section>
+      <HelpRouteBox strings={strings} route={route} place={place} helpHref={helpHref} />
 
       <ol class="chat-log" aria-label={strings['chat.console.conversation.messages']}>
         {messages.map((message) => (
@@ -239,23 +221,33 @@ export function ConversationPanel(props: Props) {
             >
               {strings['chat.console.transfer.queue']}
             </button>
-            <form
-              onSubmit={async (event) => {
-                event.preventDefault();
-                if (transferTo.trim()) report(await props.onTransfer(transferTo.trim()));
-              }}
-            >
-              <label for={`transfer-${id}`}>{strings['chat.console.transfer.colleague']}</label>
-              <input
-                id={`transfer-${id}`}
-                autocomplete="off"
-                value={transferTo}
-                onInput={(e) => setTransferTo(e.currentTarget.value)}
-              />
-              <button type="submit" class="button button--secondary">
-                {strings['chat.console.transfer.submit']}
-              </button>
-            </form>
+            {props.colleagues.length > 0 ? (
+              <form
+                onSubmit={async (event) => {
+                  event.preventDefault();
+                  if (transferTo) report(await props.onTransfer(transferTo));
+                }}
+              >
+                <label for={`transfer-${id}`}>{strings['chat.console.transfer.colleague']}</label>
+                <select id={`transfer-${id}`} value={transferTo} onChange={(e) => setTransferTo(e.currentTarget.value)}>
+                  <option value="">–</option>
+                  {props.colleagues.map((colleague) => (
+                    <option key={colleague.operatorId} value={colleague.operatorId}>
+                      {format(strings['chat.console.transfer.option'], {
+                        name: colleague.name,
+                        load: colleague.load,
+                        capacity: colleague.capacity,
+                      })}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" class="button button--secondary">
+                  {strings['chat.console.transfer.submit']}
+                </button>
+              </form>
+            ) : (
+              <p>{strings['chat.console.transfer.nobody']}</p>
+            )}
           </details>
 
           <form

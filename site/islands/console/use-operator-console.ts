@@ -8,6 +8,7 @@ import { io, type Socket } from 'socket.io-client';
 import type {
   Ack,
   ChatMessage,
+  Colleague,
   EndedBy,
   ErrorCode,
   OperatorClientEvents,
@@ -46,16 +47,31 @@ export function useOperatorConsole(session: number) {
   const [connection, setConnection] = useState<Connection>('connecting');
   const [waiting, setWaiting] = useState<WaitingConversation[]>([]);
   const [mine, setMine] = useState<string[]>([]);
+  const [colleagues, setColleagues] = useState<Colleague[]>([]);
   const [held, setHeld] = useState<Record<string, HeldConversation>>({});
   const [stats, setStats] = useState<SupervisorStats | null>(null);
   const [available, setAvailable] = useState(false);
+
+  const hold = useCallback((conversation: OperatorConversation) => {
+    setHeld((all) => ({
+      ...all,
+      [conversation.conversationId]: {
+        conversation,
+        messages: conversation.messages.map((m) => ({ ...m })),
+        visitorTyping: false,
+        endedBy: null,
+      },
+    }));
+  }, []);
 
   const update = useCallback((id: string, change: (held: HeldConversation) => HeldConversation) => {
     setHeld((all) => (all[id] ? { ...all, [id]: change(all[id]) } : all));
   }, []);
 
   useEffect(() => {
-    const socket: OperatorSocket = io('/operator', { path: '/socket.io', withCredentials: true });
+    // WebSocket only: its handshake always carries Origin, which the server checks for operators
+    // (a same-origin long-polling GET has none).
+    const socket: OperatorSocket = io('/operator', { path: '/socket.io', transports: ['websocket'] });
     socketRef.current = socket;
     setConnection('connecting');
     socket.on('connect', () => setConnection('connected'));
@@ -67,7 +83,16 @@ export function useOperatorConsole(session: number) {
     socket.on('queue:snapshot', (snapshot) => {
       setWaiting(snapshot.waiting);
       setMine(snapshot.mine);
+      setColleagues(snapshot.colleagues ?? []);
     });
+    socket.on('chat:assigned', ({ conversation }) => hold(conversation));
+    socket.on('chat:note', ({ conversationId, ...note }) =>
+      update(conversationId, (h) =>
+        h.conversation.notes.some((known) => known.id === note.id)
+          ? h
+          : { ...h, conversation: { ...h.conversation, notes: [...h.conversation.notes, note] } },
+      ),
+    );
     socket.on('chat:message', ({ conversationId, ...message }) =>
       update(conversationId, (h) => ({
         ...h,
@@ -87,7 +112,7 @@ export function useOperatorConsole(session: number) {
       socket.disconnect();
       socketRef.current = null;
     };
-  }, [session, update]);
+  }, [session, update, hold]);
 
   const emit = useCallback(
     <E extends keyof OperatorClientEvents>(event: E, payload: Parameters<OperatorClientEvents[E]>[0]) => {
@@ -117,19 +142,10 @@ export function useOperatorConsole(session: number) {
         conversation: OperatorConversation;
       }>;
       if (!ack.ok) return ack.error;
-      const { conversation } = ack.data;
-      setHeld((all) => ({
-        ...all,
-        [conversation.conversationId]: {
-          conversation,
-          messages: conversation.messages.map((m) => ({ ...m })),
-          visitorTyping: false,
-          endedBy: null,
-        },
-      }));
+      hold(ack.data.conversation);
       return null;
     },
-    [emit],
+    [emit, hold],
   );
 
   const send = useCallback(
@@ -169,13 +185,12 @@ export function useOperatorConsole(session: number) {
     async (conversationId: string, text: string): Promise<ErrorCode | null> => {
       const ack = (await emit('operator:note', { conversationId, text })) as Ack<{ id: string; at: string }>;
       if (!ack.ok) return ack.error;
-      update(conversationId, (h) => ({
-        ...h,
-        conversation: {
-          ...h.conversation,
-          notes: [...h.conversation.notes, { id: ack.data.id, at: ack.data.at, text, by: '' }],
-        },
-      }));
+      const note = { id: ack.data.id, at: ack.data.at, text, by: '' };
+      update(conversationId, (h) =>
+        h.conversation.notes.some((known) => known.id === note.id)
+          ? h
+          : { ...h, conversation: { ...h.conversation, notes: [...h.conversation.notes, note] } },
+      );
       return null;
     },
     [emit, update],
@@ -213,6 +228,7 @@ export function useOperatorConsole(session: number) {
     available,
     waiting,
     mine,
+    colleagues,
     held,
     stats,
     setStatus,
