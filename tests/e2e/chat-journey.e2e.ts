@@ -18,7 +18,7 @@ async function messageCount(page: Page, text: string): Promise<number> {
   return page.locator('.chat-log .chat-message__text').filter({ hasText: text }).count();
 }
 
-test('chat journey: Arabic visitor and operator, dropped network, quick exit', async ({ browser, baseURL }) => {
+test('chat journey: Arabic visitor and operator, dropped network, quick exit', async ({ browser }) => {
   test.setTimeout(120_000);
   const account = createOperator('e2e-journey', 'supervisor', 'Sanne');
 
