@@ -28,6 +28,9 @@ export default function ChatApp(props: ChatProps) {
   const { lang, strings, phones, homeHref } = props;
   const { chat, start, send, typing, end, startOver } = useVisitorChat();
   const [status, setStatus] = useState<StatusView>({ kind: 'loading' });
+  // Rendered on the server too: until the script runs, show nothing that waits for it.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const [announcement, setAnnouncement] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
@@ -108,7 +111,7 @@ export default function ChatApp(props: ChatProps) {
 
       {chat.phase === 'resuming' && <p class="chat-status">{strings['chat.resuming']}</p>}
 
-      {(chat.phase === 'prechat' || chat.phase === 'starting') && (
+      {hydrated && (chat.phase === 'prechat' || chat.phase === 'starting') && (
         <>
           <StatusNotice status={status} strings={strings} phones={phones} lang={lang} onRetry={checkStatus} />
           {status.kind !== 'closed' && status.kind !== 'loading' && (

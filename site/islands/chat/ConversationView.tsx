@@ -1,6 +1,6 @@
 /** The conversation with the operator: messages, typing indicator, composer, and ending it. */
 import type { Ref } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Composer } from './Composer';
 import { format } from './fill';
 import type { ShownMessage } from './message-list';
@@ -20,7 +20,15 @@ interface Props {
 
 export function ConversationView(props: Props) {
   const { strings, messages, operatorName, operatorTyping, textareaRef, onSend, onTyping, onEnd } = props;
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<boolean | null>(null);
+  const keepChattingRef = useRef<HTMLButtonElement>(null);
+  const endRef = useRef<HTMLButtonElement>(null);
+  // The button that had focus disappears: put focus on its replacement (never lose it to <body>).
+  // The question starts on "No", so a stray Enter never ends a chat.
+  useEffect(() => {
+    if (confirming === true) keepChattingRef.current?.focus();
+    if (confirming === false) endRef.current?.focus();
+  }, [confirming]);
   const name = operatorName ?? strings['chat.from.operator'];
   return (
     <section class="chat-conversation" aria-labelledby="chat-conversation-title">
@@ -37,12 +45,17 @@ export function ConversationView(props: Props) {
             <button type="button" class="button" onClick={onEnd}>
               {strings['chat.end.yes']}
             </button>{' '}
-            <button type="button" class="button button--secondary" onClick={() => setConfirming(false)} autoFocus>
+            <button
+              type="button"
+              class="button button--secondary"
+              onClick={() => setConfirming(false)}
+              ref={keepChattingRef}
+            >
               {strings['chat.end.no']}
             </button>
           </div>
         ) : (
-          <button type="button" class="button button--secondary" onClick={() => setConfirming(true)}>
+          <button type="button" class="button button--secondary" onClick={() => setConfirming(true)} ref={endRef}>
             {strings['chat.end']}
           </button>
         )}

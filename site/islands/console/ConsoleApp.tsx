@@ -30,6 +30,7 @@ export default function ConsoleApp(props: ConsoleProps) {
   const [error, setError] = useState<string | null>(null);
   const [replies, setReplies] = useState<Record<string, QuickReply[]>>({});
   const [me, setMe] = useState<OperatorMe | null>(null);
+  const [justAccepted, setJustAccepted] = useState<string | null>(null);
   const seenWaiting = useRef<Set<string>>(new Set());
 
   useEffect(() => {
@@ -152,8 +153,9 @@ export default function ConsoleApp(props: ConsoleProps) {
         now={now}
         canAccept={canAccept}
         onAccept={async (conversationId) => {
-          const code = await op.accept(conversationId);
-          setError(code ? strings[errorLabel(code)] : null);
+          const result = await op.accept(conversationId);
+          setError(typeof result === 'object' ? strings[errorLabel(result.error)] : null);
+          if (typeof result === 'string') setJustAccepted(result);
         }}
       />
 
@@ -169,6 +171,7 @@ export default function ConsoleApp(props: ConsoleProps) {
                 key={id}
                 {...props}
                 held={held}
+                justAccepted={justAccepted === id}
                 quickReplies={replies[held.conversation.lang] ?? []}
                 colleagues={transferTargets}
                 onSend={(text) => op.send(id, text)}

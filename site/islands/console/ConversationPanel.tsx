@@ -15,6 +15,8 @@ import type { ConsoleProps } from './types';
 
 interface Props extends Pick<ConsoleProps, 'strings' | 'themes' | 'municipalities' | 'languages' | 'helpHref'> {
   held: HeldConversation;
+  /** True for the conversation this operator just took: its message box gets focus. */
+  justAccepted: boolean;
   quickReplies: QuickReply[];
   /** Colleagues who can take this conversation now. */
   colleagues: Colleague[];
@@ -40,6 +42,11 @@ export function ConversationPanel(props: Props) {
   useEffect(() => {
     if (conversation.municipality) void fetchHelpRoute(conversation.municipality).then(setRoute);
   }, [conversation.municipality]);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  // The accept button this came from is gone; continue in the new conversation's message box.
+  useEffect(() => {
+    if (props.justAccepted) textRef.current?.focus();
+  }, [props.justAccepted]);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const typingSent = useRef(false);
   const place = conversation.municipality ? municipalities[conversation.municipality] : undefined;
@@ -165,6 +172,7 @@ export function ConversationPanel(props: Props) {
             <label for={`text-${id}`}>{strings['chat.console.conversation.message']}</label>
             <textarea
               id={`text-${id}`}
+              ref={textRef}
               rows={3}
               dir="auto"
               maxLength={MAX_MESSAGE_LENGTH}

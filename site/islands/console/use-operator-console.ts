@@ -137,13 +137,14 @@ export function useOperatorConsole(session: number) {
   );
 
   const accept = useCallback(
-    async (conversationId?: string): Promise<ErrorCode | null> => {
+    /** The id of the conversation taken, or the error. */
+    async (conversationId?: string): Promise<string | { error: ErrorCode }> => {
       const ack = (await emit('operator:accept', conversationId ? { conversationId } : {})) as Ack<{
         conversation: OperatorConversation;
       }>;
-      if (!ack.ok) return ack.error;
+      if (!ack.ok) return { error: ack.error };
       hold(ack.data.conversation);
-      return null;
+      return ack.data.conversation.conversationId;
     },
     [emit, hold],
   );
