@@ -10,6 +10,10 @@ import { collectInlineHashes } from './http/inline-hashes';
 import { securityHeaders } from './http/security-headers';
 import { staticSite, notFoundPage, errorHandler } from './http/static-site';
 import { healthRoutes } from './http/health';
+import { chatStatusRoute } from './http/chat-status';
+import { operatorRoutes } from './http/operator-routes';
+import { attachChat, type Chat } from './chat/attach-chat';
+import type { ChatDeps } from './chat/chat-context';
 
 export interface AppDeps {
   config: Pick<Config, 'production' | 'distDir' | 'trustProxy'>;
@@ -18,11 +22,14 @@ export interface AppDeps {
   isReady: () => Promise<boolean>;
   /** Routers mounted before the static site (the chat API). */
   apiRoutes?: RequestHandler[];
+  /** The chat: Socket.IO namespaces, `/api/chat/status` and the operator API. */
+  chat?: ChatDeps;
 }
 
 export interface App {
   app: Express;
   server: Server;
+  chat?: Chat;
   close(): Promise<void>;
 }
 
@@ -35,14 +42,19 @@ export function createApp(deps: AppDeps): App {
 
   app.use(securityHeaders({ production: config.production, inline: collectInlineHashes(config.distDir) }));
   app.use(healthRoutes(deps.isReady));
+  // Node's own limit on header size (16 KiB) answers 431; bad request lines get a clean 400.
+  const server = createServer(app);
+  const chat = deps.chat ? attachChat(server, deps.chat) : undefined;
+  if (chat && deps.chat) {
+    app.use(chatStatusRoute(chat.status));
+    app.use(operatorRoutes({ ...deps.chat, onLogout: chat.disconnectSession }));
+  }
   for (const routes of deps.apiRoutes ?? []) app.use(routes);
   app.use(staticSite(config.distDir));
   const notFound = notFoundPage(config.distDir);
   app.use(notFound);
   app.use(errorHandler((error) => logger.error('http.error', { error: String(error) }), notFound));
 
-  // Node's own limit on header size (16 KiB) answers 431; bad request lines get a clean 400.
-  const server = createServer(app);
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return void socket.destroy();
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
@@ -52,10 +64,13 @@ export function createApp(deps: AppDeps): App {
   return {
     app,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    ...(chat ? { chat } : {}),
+    async close() {
+      const closed = server.listening ? new Promise((resolve) => server.once('close', resolve)) : Promise.resolve();
+      await chat?.close();
+      if (server.listening) server.close();
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }

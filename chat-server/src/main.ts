@@ -6,16 +6,21 @@ import { readConfig } from './config';
 import { createLogger } from './logger';
 import { createApp } from './app';
 import { buildIfNeeded } from './build-if-needed';
-import { chatStatusRoute } from './http/chat-status';
+import { createChatDeps } from './chat/chat-deps';
 
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger();
   if (process.argv.includes('--build-if-needed')) buildIfNeeded(process.cwd(), config.distDir);
 
-  // Until the chat exists, the status says honestly that it is closed.
-  const status = chatStatusRoute(async () => ({ open: false, reason: 'closed', waiting: 0, operatorsAvailable: 0 }));
-  const app = createApp({ config, logger, isReady: async () => true, apiRoutes: [status] });
+  const chat = await createChatDeps(config, logger);
+  const isReady = () =>
+    chat.store.ping().then(
+      () => true,
+      () => false,
+    );
+  const app = createApp({ config, logger, isReady, chat });
+  const operatorCount = (await chat.accounts.list().catch(() => [])).length;
 
   await new Promise<void>((resolve, reject) => {
     app.server.once('error', reject);
@@ -30,7 +35,10 @@ async function main(): Promise<void> {
       `  Site:              ${base}/nl/`,
       `  Operator console:  ${base}/medewerkers/`,
       `  Chat store:        ${config.redisUrl ? 'Redis' : 'in memory (set REDIS_URL for Redis)'}`,
-      '  First operator:    npm run -s operator:add -- --username NAME --role supervisor  (password on standard input)',
+      `  Chat hours:        ${config.chatAlwaysOpen ? 'always open (CHAT_ALWAYS_OPEN)' : config.chatSchedulePath}`,
+      operatorCount === 0
+        ? '  First operator:    npm run -s operator:add -- --username NAME --role supervisor  (password on standard input)'
+        : `  Operators:         ${operatorCount} account(s); add one with npm run -s operator:add -- --username NAME --role operator`,
       '  Stop:              Ctrl-C',
       '',
     ].join('\n'),
@@ -42,6 +50,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('server.stopping', { signal });
     await app.close();
+    await chat.store.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

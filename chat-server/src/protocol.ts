@@ -56,6 +56,8 @@ const humanText = (max: number) =>
         .string()
         .min(1)
         .max(max)
+        // Control characters are exactly what this rule looks for.
+        // eslint-disable-next-line no-control-regex
         .refine((text) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(text), 'contains control characters'),
     );
 const themeId = z.string().regex(/^[a-z0-9-]{1,60}$/);
@@ -89,17 +91,27 @@ export const emptySchema = z.object({}).strict();
 export type VisitorStart = z.infer<typeof visitorStartSchema>;
 export type VisitorSend = z.infer<typeof visitorSendSchema>;
 
+/** An honest waiting-time range from recent waits; null when there is too little data. */
+export interface WaitRange {
+  minSeconds: number;
+  maxSeconds: number;
+}
+
 export interface VisitorStarted {
   conversationId: string;
   resumeToken: string;
   status: 'queued';
   position: number;
   estimatedWaitSeconds: number | null;
+  /** Addition: the range behind `estimatedWaitSeconds` (null when unknown). */
+  estimatedWaitRange: WaitRange | null;
 }
 
 export interface QueueUpdate {
   position: number;
   estimatedWaitSeconds: number | null;
+  /** Addition: the range behind `estimatedWaitSeconds` (null when unknown). */
+  estimatedWaitRange: WaitRange | null;
   operatorsAvailable: number;
 }
 
@@ -108,6 +120,12 @@ export interface ChatState {
   status: ConversationStatus;
   position?: number;
   messages: ChatMessage[];
+  /** Addition: the operator's alias when active. */
+  operatorName?: string;
+  /** Addition: when queued, as in `queue:updated`. */
+  estimatedWaitSeconds?: number | null;
+  estimatedWaitRange?: WaitRange | null;
+  operatorsAvailable?: number;
 }
 
 export interface VisitorClientEvents {
@@ -125,6 +143,8 @@ export interface VisitorServerEvents {
   'chat:typing': (payload: { from: Sender; typing: boolean }) => void;
   'chat:ended': (payload: { by: EndedBy }) => void;
   'chat:state': (payload: ChatState) => void;
+  /** Addition: the `resumeToken` given at connect is unknown or expired; start a new chat. */
+  'chat:resume-failed': (payload: { error: 'not-found' }) => void;
 }
 
 // ---- operator namespace `/operator` ------------------------------------------------------
@@ -148,18 +168,43 @@ export interface WaitingConversation {
   inDanger: boolean;
   theme?: string;
   municipality?: string;
+  /** Addition: the Veilig Thuis region (VTxx) of the municipality, when given. */
+  region?: string;
 }
 
 export interface OperatorConversation extends WaitingConversation {
   status: ConversationStatus;
   nickname?: string;
   messages: ChatMessage[];
-  notes: { id: string; text: string; at: string; by: string }[];
+  notes: InternalNote[];
+  /** Addition: the alias the visitor sees for the operator who holds it. */
+  operatorName?: string;
+}
+
+export interface InternalNote {
+  id: string;
+  text: string;
+  /** ISO 8601. */
+  at: string;
+  /** Operator id (username) of the author. */
+  by: string;
+}
+
+/** Addition: a colleague shown in the console, e.g. as a transfer target. */
+export interface Colleague {
+  operatorId: string;
+  name: string;
+  region: string;
+  status: 'available' | 'away';
+  load: number;
+  capacity: number;
 }
 
 export interface QueueSnapshot {
   waiting: WaitingConversation[];
   mine: string[];
+  /** Addition: operators online now (for transfers). */
+  colleagues?: Colleague[];
 }
 
 export interface SupervisorStats {
@@ -199,6 +244,10 @@ export interface OperatorServerEvents {
   'chat:typing': (payload: { conversationId: string; from: Sender; typing: boolean }) => void;
   'chat:ended': (payload: { conversationId: string; by: EndedBy }) => void;
   'stats:updated': (payload: SupervisorStats) => void;
+  /** Addition: a conversation was transferred to this operator by a colleague. */
+  'chat:assigned': (payload: { conversation: OperatorConversation }) => void;
+  /** Addition: an internal note was added (to every socket of the operator holding it). */
+  'chat:note': (payload: InternalNote & { conversationId: string }) => void;
 }
 
 // ---- HTTP --------------------------------------------------------------------------------
@@ -210,6 +259,35 @@ export interface ChatStatusResponse {
   opensAt?: string;
   waiting: number;
   operatorsAvailable: number;
+}
+
+export type OperatorRole = 'operator' | 'supervisor';
+
+/** Addition: `GET /api/operator/me` (operator session required). */
+export interface OperatorMe {
+  operatorId: string;
+  name: string;
+  role: OperatorRole;
+  /** VTxx, VRxx or 'national'. */
+  region: string;
+  capacity: number;
+}
+
+/** Addition: `GET /api/operator/quick-replies?lang=xx`. `html` is rendered from markdown with html off. */
+export interface QuickReply {
+  id: string;
+  title: string;
+  /** Plain text to put in the message box (what is sent to the visitor). */
+  text: string;
+  /** Safe HTML preview (markdown-it, html off, linkify on). */
+  html: string;
+}
+
+/** Addition: `GET /api/operator/help-route?municipality=GMxxxx`. */
+export interface HelpRoute {
+  municipality: { code: string; name: string };
+  veiligThuis: { region: string; name: string; website: string | null };
+  phones: { id: string; name: string; phone: string }[];
 }
 
 export const operatorLoginSchema = z

@@ -1,0 +1,74 @@
+/**
+ * What every chat handler gets: the store and content, the settings, the clock, the two
+ * Socket.IO namespaces (to tell the other party), and the process's view of operators online.
+ */
+import type { Namespace } from 'socket.io';
+import type { ChatSettings } from '../config';
+import type { Logger } from '../logger';
+import type {
+  Lang,
+  OperatorClientEvents,
+  OperatorRole,
+  OperatorServerEvents,
+  VisitorClientEvents,
+  VisitorServerEvents,
+} from '../protocol';
+import type { ChatContent } from './chat-content';
+import type { Regions } from './regions';
+import type { Schedule } from './schedule';
+import type { AccountStore, ChatStore } from './store/chat-store';
+
+export interface ChatDeps {
+  store: ChatStore;
+  accounts: AccountStore;
+  schedule: Schedule;
+  regions: Regions;
+  content: ChatContent;
+  logger: Logger;
+  settings: ChatSettings;
+  /** Secure cookies. */
+  production: boolean;
+  /** For the Origin check; unset = the request's Host. */
+  publicOrigin?: string;
+  now?: () => number;
+}
+
+export interface VisitorSocketData {
+  conversationId?: string;
+  lang?: Lang;
+}
+
+export interface OperatorSocketData {
+  operatorId: string;
+  name: string;
+  role: OperatorRole;
+  region: string;
+  sessionKey: string;
+}
+
+export type VisitorNamespace = Namespace<
+  VisitorClientEvents,
+  VisitorServerEvents,
+  Record<string, never>,
+  VisitorSocketData
+>;
+export type OperatorNamespace = Namespace<
+  OperatorClientEvents,
+  OperatorServerEvents,
+  Record<string, never>,
+  OperatorSocketData
+>;
+
+export interface ChatContext extends Required<Pick<ChatDeps, 'now'>>, Omit<ChatDeps, 'now'> {
+  visitors: VisitorNamespace;
+  operators: OperatorNamespace;
+  /** Schedules a refresh of queue positions, operator snapshots and supervisor figures. */
+  queueChanged(): void;
+  /** Operators online now, across processes (from the store's presence). */
+  onlineOperators(): Promise<import('./store/chat-store').OperatorPresence[]>;
+}
+
+export const visitorRoom = (conversationId: string) => `visitor:${conversationId}`;
+export const operatorRoom = (operatorId: string) => `operator:${operatorId}`;
+export const SUPERVISORS_ROOM = 'supervisors';
+export const sessionRoom = (sessionKey: string) => `session:${sessionKey}`;

@@ -1,0 +1,44 @@
+/**
+ * Builds the chat's dependencies from the configuration: the memory store and the accounts file
+ * by default, or both in Redis when REDIS_URL is set; content, regions and opening hours from
+ * content/. Used by main.ts and the operator:add command.
+ */
+import { join } from 'node:path';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { loadChatContent } from './chat-content';
+import type { ChatDeps } from './chat-context';
+import { loadRegions } from './regions';
+import { alwaysOpen, loadSchedule } from './schedule';
+import { createFileAccountStore } from './store/file-account-store';
+import { createMemoryStore } from './store/memory-store';
+import { connectRedis, createRedisAccountStore, createRedisStore } from './store/redis-store';
+import type { AccountStore, ChatStore } from './store/chat-store';
+
+export async function openStores(
+  config: Pick<Config, 'redisUrl' | 'operatorsFile'>,
+  logger: Logger,
+): Promise<{ store: ChatStore; accounts: AccountStore }> {
+  if (!config.redisUrl) return { store: createMemoryStore(), accounts: createFileAccountStore(config.operatorsFile) };
+  // The error text of a Redis failure names hosts, never chat data; still, log its kind only.
+  const client = await connectRedis(config.redisUrl, (error) => logger.warn('redis.error', { kind: error.name }));
+  return { store: createRedisStore(client, { ownsClient: true }), accounts: createRedisAccountStore(client) };
+}
+
+export async function createChatDeps(config: Config, logger: Logger): Promise<ChatDeps> {
+  const regions = loadRegions(join(config.contentDir, 'data', 'gemeente-veiligthuisregio.json'));
+  const content = loadChatContent({ contentDir: config.contentDir, regions });
+  const schedule = config.chatAlwaysOpen ? alwaysOpen() : loadSchedule(config.chatSchedulePath);
+  const { store, accounts } = await openStores(config, logger);
+  return {
+    store,
+    accounts,
+    schedule,
+    regions,
+    content,
+    logger,
+    settings: config.chat,
+    production: config.production,
+    ...(config.publicOrigin ? { publicOrigin: config.publicOrigin } : {}),
+  };
+}

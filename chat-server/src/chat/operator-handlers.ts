@@ -1,0 +1,183 @@
+/**
+ * The operator's events, each a small function over the store. An operator may act only on
+ * conversations they hold (`forbidden` otherwise); accepting and transferring are atomic in the
+ * store, so two operators can never hold the same conversation.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Socket } from 'socket.io';
+import type { z } from 'zod';
+import type {
+  InternalNote,
+  OperatorConversation,
+  Outcome,
+  operatorSendSchema,
+  operatorTransferSchema,
+} from '../protocol';
+import { operatorRoom, visitorRoom, type ChatContext, type OperatorSocketData } from './chat-context';
+import { candidatesFor } from './queue-policy';
+import { fail, ok, type HandlerResult } from './socket-events';
+import type { ConversationRecord } from './store/chat-store';
+import { endConversation, queueFigures as queueFiguresFor } from './visitor-handlers';
+
+type OperatorSocket = Socket & { data: OperatorSocketData };
+type Empty = Record<string, never>;
+
+/** The full conversation as the console shows it. */
+export async function operatorView(ctx: ChatContext, c: ConversationRecord): Promise<OperatorConversation> {
+  const [messages, notes] = await Promise.all([ctx.store.listMessages(c.id), ctx.store.listNotes(c.id)]);
+  return {
+    conversationId: c.id,
+    waitingSince: new Date(c.queuedAt).toISOString(),
+    lang: c.lang,
+    about: c.about,
+    inDanger: c.inDanger,
+    ...(c.theme ? { theme: c.theme } : {}),
+    ...(c.municipality ? { municipality: c.municipality } : {}),
+    ...(c.region ? { region: c.region } : {}),
+    ...(c.nickname ? { nickname: c.nickname } : {}),
+    ...(c.operatorName ? { operatorName: c.operatorName } : {}),
+    status: c.status,
+    messages,
+    notes,
+  };
+}
+
+export interface OperatorPresenceControl {
+  setStatus(operator: OperatorSocketData, status: 'available' | 'away'): Promise<void>;
+}
+
+export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, presence: OperatorPresenceControl) {
+  const me = socket.data;
+  const operator = () => ({ id: me.operatorId, name: me.name, capacity: ctx.settings.capacity });
+
+  /** The conversation if this operator holds it, or the error to answer. */
+  const held = async (conversationId: string): Promise<ConversationRecord | ReturnType<typeof fail>> => {
+    const c = await ctx.store.getConversation(conversationId);
+    if (!c || c.status === 'ended') return fail('not-found');
+    if (c.status !== 'active' || c.operatorId !== me.operatorId) return fail('forbidden');
+    return c;
+  };
+
+  const taken = async (c: ConversationRecord) => {
+    await ctx.store.recordWait({
+      seconds: Math.max(0, (ctx.now() - c.queuedAt) / 1000),
+      positionAtJoin: c.positionAtJoin,
+      at: ctx.now(),
+    });
+    ctx.visitors.to(visitorRoom(c.id)).emit('chat:accepted', { operatorName: c.operatorName ?? me.name });
+    ctx.logger.info('chat.accepted', { waitedSeconds: Math.round((ctx.now() - c.queuedAt) / 1000) });
+    ctx.queueChanged();
+    return ok({ conversation: await operatorView(ctx, c) });
+  };
+
+  return {
+    async status(payload: { status: 'available' | 'away' }): Promise<HandlerResult<Empty>> {
+      await presence.setStatus(me, payload.status);
+      ctx.queueChanged();
+      return ok({});
+    },
+
+    async accept(payload: { conversationId?: string }): Promise<HandlerResult<{ conversation: OperatorConversation }>> {
+      if (payload.conversationId) {
+        const result = await ctx.store.accept(payload.conversationId, operator(), ctx.now());
+        return result.ok ? taken(result.conversation) : fail(result.error);
+      }
+      const [queued, online] = await Promise.all([ctx.store.listQueued(), ctx.onlineOperators()]);
+      const candidates = candidatesFor(
+        { operatorId: me.operatorId, region: me.region },
+        queued,
+        online.filter((o) => o.status === 'available'),
+        ctx.now(),
+        ctx.settings.overflowMs,
+      );
+      // Another operator may win a candidate between the read and the accept: try the next.
+      for (const candidate of candidates.slice(0, 5)) {
+        const result = await ctx.store.accept(candidate.id, operator(), ctx.now());
+        if (result.ok) return taken(result.conversation);
+        if (result.error === 'capacity') return fail('capacity');
+      }
+      return fail('not-found', 'queue-empty');
+    },
+
+    async send(payload: z.output<typeof operatorSendSchema>): Promise<HandlerResult<{ id: string; at: string }>> {
+      const found = await held(payload.conversationId);
+      if ('ok' in found) return found;
+      const stored = await ctx.store.addMessage(payload.conversationId, {
+        id: randomUUID(),
+        clientId: payload.clientId,
+        from: 'operator',
+        text: payload.text,
+        at: new Date(ctx.now()).toISOString(),
+      });
+      if (!stored) return fail('not-found');
+      if (!stored.duplicate) {
+        ctx.visitors.to(visitorRoom(payload.conversationId)).emit('chat:message', stored.message);
+        socket
+          .to(operatorRoom(me.operatorId))
+          .emit('chat:message', { ...stored.message, conversationId: payload.conversationId });
+      }
+      return ok({ id: stored.message.id, at: stored.message.at });
+    },
+
+    async typing(payload: { conversationId: string; typing: boolean }): Promise<HandlerResult<Empty>> {
+      const found = await held(payload.conversationId);
+      if ('ok' in found) return found;
+      ctx.visitors
+        .to(visitorRoom(payload.conversationId))
+        .emit('chat:typing', { from: 'operator', typing: payload.typing });
+      return ok({});
+    },
+
+    async end(payload: { conversationId: string; outcome: Outcome }): Promise<HandlerResult<Empty>> {
+      const found = await held(payload.conversationId);
+      if ('ok' in found) return found;
+      const ended = await endConversation(ctx, payload.conversationId, 'operator', payload.outcome);
+      return ended ? ok({}) : fail('not-found');
+    },
+
+    async transfer(payload: z.output<typeof operatorTransferSchema>): Promise<HandlerResult<Empty>> {
+      const found = await held(payload.conversationId);
+      if ('ok' in found) return found;
+      if (payload.to === 'queue') {
+        const back = await ctx.store.requeue(payload.conversationId, me.operatorId);
+        if (!back) return fail('not-found');
+        // Told at once (not left to the next refresh, which skips figures it sent before).
+        ctx.visitors.to(visitorRoom(back.id)).emit('queue:updated', await queueFiguresFor(ctx, back.id));
+        ctx.logger.info('chat.transferred', { to: 'queue' });
+        ctx.queueChanged();
+        return ok({});
+      }
+      if (payload.to === me.operatorId) return fail('forbidden', 'same-operator');
+      const colleague = (await ctx.onlineOperators()).find((o) => o.operatorId === payload.to);
+      if (!colleague) return fail('not-found', 'operator-offline');
+      const moved = await ctx.store.transfer(payload.conversationId, me.operatorId, {
+        id: colleague.operatorId,
+        name: colleague.name,
+        capacity: colleague.capacity,
+      });
+      if (!moved.ok) return fail(moved.error);
+      ctx.operators
+        .to(operatorRoom(colleague.operatorId))
+        .emit('chat:assigned', { conversation: await operatorView(ctx, moved.conversation) });
+      ctx.visitors.to(visitorRoom(payload.conversationId)).emit('chat:accepted', { operatorName: colleague.name });
+      ctx.logger.info('chat.transferred', { to: 'colleague' });
+      ctx.queueChanged();
+      return ok({});
+    },
+
+    async note(payload: { conversationId: string; text: string }): Promise<HandlerResult<{ id: string; at: string }>> {
+      const found = await held(payload.conversationId);
+      if ('ok' in found) return found;
+      const note: InternalNote = {
+        id: randomUUID(),
+        text: payload.text,
+        at: new Date(ctx.now()).toISOString(),
+        by: me.operatorId,
+      };
+      const stored = await ctx.store.addNote(payload.conversationId, note);
+      if (!stored) return fail('not-found');
+      socket.to(operatorRoom(me.operatorId)).emit('chat:note', { ...stored, conversationId: payload.conversationId });
+      return ok({ id: stored.id, at: stored.at });
+    },
+  };
+}

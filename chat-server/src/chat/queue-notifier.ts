@@ -1,0 +1,123 @@
+/**
+ * After any change to the queue, operators or conversations: tells this process's waiting
+ * visitors their position and estimate (`queue:updated`, only when it changed), every operator
+ * their `queue:snapshot`, and supervisors the live figures (`stats:updated`). Changes close
+ * together are folded into one refresh. Only local sockets are addressed, so with several
+ * processes each refreshes its own clients from the shared store.
+ */
+import type { Colleague, QueueSnapshot, SupervisorStats, WaitingConversation } from '../protocol';
+import { SUPERVISORS_ROOM, type ChatContext } from './chat-context';
+import { queueOrder } from './queue-policy';
+import type { ConversationRecord } from './store/chat-store';
+import { estimateWait } from './wait-estimate';
+
+const DEBOUNCE_MS = 25;
+
+export function waitingView(c: ConversationRecord): WaitingConversation {
+  return {
+    conversationId: c.id,
+    waitingSince: new Date(c.queuedAt).toISOString(),
+    lang: c.lang,
+    about: c.about,
+    inDanger: c.inDanger,
+    ...(c.theme ? { theme: c.theme } : {}),
+    ...(c.municipality ? { municipality: c.municipality } : {}),
+    ...(c.region ? { region: c.region } : {}),
+  };
+}
+
+export function createQueueNotifier(ctx: ChatContext) {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let closed = false;
+  /** Last `queue:updated` sent per visitor socket, so unchanged figures are not resent. */
+  const lastSent = new WeakMap<object, string>();
+
+  async function refresh() {
+    const now = ctx.now();
+    const [queued, waits, online, active, today] = await Promise.all([
+      ctx.store.listQueued(),
+      ctx.store.recentWaits(30),
+      ctx.onlineOperators(),
+      ctx.store.countActive(),
+      ctx.store.dailyStats(ctx.schedule.localDay(new Date(now))),
+    ]);
+    const ordered = queueOrder(queued);
+    const position = new Map(ordered.map((c, i) => [c.id, i + 1]));
+    const operatorsAvailable = online.filter((o) => o.status === 'available').length;
+
+    for (const socket of ctx.visitors.sockets.values()) {
+      const p = socket.data.conversationId ? position.get(socket.data.conversationId) : undefined;
+      if (!p) {
+        // Not (or no longer) waiting: the next time it waits, its first figures must go out.
+        lastSent.delete(socket);
+        continue;
+      }
+      const update = { position: p, ...estimateWait(p, waits, now), operatorsAvailable };
+      const key = JSON.stringify(update);
+      if (lastSent.get(socket) === key) continue;
+      lastSent.set(socket, key);
+      socket.emit('queue:updated', update);
+    }
+
+    const operatorSockets = [...ctx.operators.sockets.values()];
+    if (operatorSockets.length === 0) return;
+    const heldBy = new Map<string, string[]>();
+    for (const id of new Set([...online.map((o) => o.operatorId), ...operatorSockets.map((s) => s.data.operatorId)]))
+      heldBy.set(id, await ctx.store.listHeldBy(id));
+    const colleagues: Colleague[] = online.map((o) => ({
+      operatorId: o.operatorId,
+      name: o.name,
+      region: o.region,
+      status: o.status,
+      load: heldBy.get(o.operatorId)?.length ?? 0,
+      capacity: o.capacity,
+    }));
+    const waiting = ordered.map(waitingView);
+    for (const socket of operatorSockets) {
+      const snapshot: QueueSnapshot = { waiting, mine: heldBy.get(socket.data.operatorId) ?? [], colleagues };
+      socket.emit('queue:snapshot', snapshot);
+    }
+    const stats: SupervisorStats = {
+      waiting: queued.length,
+      active,
+      operatorsAvailable,
+      longestWaitSeconds: queued.length ? Math.round((now - Math.min(...queued.map((c) => c.queuedAt))) / 1000) : 0,
+      endedToday: today.ended,
+      abandonedToday: today.abandoned,
+    };
+    ctx.operators.local.to(SUPERVISORS_ROOM).emit('stats:updated', stats);
+  }
+
+  function run() {
+    timer = undefined;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = refresh()
+      .catch(() => ctx.logger.warn('chat.refresh-failed'))
+      .finally(() => {
+        running = undefined;
+        if (again && !closed) {
+          again = false;
+          schedule();
+        }
+      });
+  }
+
+  function schedule() {
+    if (closed || timer) return;
+    timer = setTimeout(run, DEBOUNCE_MS);
+    timer.unref();
+  }
+
+  return {
+    schedule,
+    close() {
+      closed = true;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,186 @@
+/**
+ * The chat's storage contract. Handlers only talk to this interface; the memory store (one
+ * process) and the Redis store (several processes) implement it and pass one contract suite
+ * (tests/integration/chat-store.test.ts). Every method that decides between two racing callers
+ * (create with a queue limit, accept, transfer, end) is atomic in both implementations.
+ *
+ * Privacy: no record holds an IP address, a user agent or a resume token in clear (only its
+ * SHA-256). Message texts and notes live only until the conversation ends plus the retention.
+ */
+import type {
+  About,
+  ChatMessage,
+  ConversationStatus,
+  EndedBy,
+  InternalNote,
+  Lang,
+  OperatorRole,
+  Outcome,
+} from '../../protocol';
+
+export interface ConversationRecord {
+  id: string;
+  status: ConversationStatus;
+  lang: Lang;
+  about: About;
+  inDanger: boolean;
+  theme?: string;
+  /** CBS code GMxxxx. */
+  municipality?: string;
+  /** Veilig Thuis region VTxx of the municipality. */
+  region?: string;
+  /** Safety region VRxx of the municipality (operators may be assigned by either). */
+  safetyRegion?: string;
+  nickname?: string;
+  /** SHA-256 (base64url) of the resume token; the token itself is never stored. */
+  tokenHash: string;
+  /** Epoch ms. */
+  createdAt: number;
+  /** Epoch ms the visitor joined the queue (kept when a conversation goes back to the queue). */
+  queuedAt: number;
+  /** Queue position when the visitor joined (for the waiting-time estimate). */
+  positionAtJoin: number;
+  acceptedAt?: number;
+  operatorId?: string;
+  operatorName?: string;
+  /** Epoch ms since when no visitor socket is connected; undefined while connected. */
+  visitorAwaySince?: number;
+}
+
+export interface OperatorAccount {
+  /** Lowercase username; also the operator id. */
+  username: string;
+  role: OperatorRole;
+  /** VTxx, VRxx or 'national'. */
+  region: string;
+  /** The alias visitors see. */
+  displayName: string;
+  /** `scrypt$N$r$p$salt$hash` (base64url parts). */
+  passwordHash: string;
+  createdAt: string;
+}
+
+export interface OperatorPresence {
+  operatorId: string;
+  name: string;
+  role: OperatorRole;
+  region: string;
+  status: 'available' | 'away';
+  capacity: number;
+}
+
+export interface OperatorSession {
+  operatorId: string;
+  /** Epoch ms. */
+  expiresAt: number;
+}
+
+export interface RecentWait {
+  seconds: number;
+  positionAtJoin: number;
+  /** Epoch ms the wait ended. */
+  at: number;
+}
+
+export interface DailyStats {
+  ended: number;
+  /** Ended by the visitor, a timeout or a quick exit before an operator accepted. */
+  abandoned: number;
+  outcomes: Partial<Record<Outcome, number>>;
+}
+
+export type AcceptResult =
+  { ok: true; conversation: ConversationRecord } | { ok: false; error: 'not-found' | 'already-taken' | 'capacity' };
+
+export type TransferResult =
+  { ok: true; conversation: ConversationRecord } | { ok: false; error: 'not-found' | 'forbidden' | 'capacity' };
+
+export interface EndRequest {
+  endedBy: EndedBy;
+  outcome?: Outcome;
+  /** Amsterdam calendar day (YYYY-MM-DD) the statistics are counted on. */
+  day: string;
+  /** How long message texts and notes stay after the end (0 = deleted at once). */
+  retentionMs: number;
+}
+
+export interface ChatStore {
+  /** Throws when the store cannot be used (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  /** Adds a queued conversation unless the queue already holds `maxQueue`. */
+  createConversation(conversation: ConversationRecord, maxQueue: number): Promise<'ok' | 'queue-full'>;
+  getConversation(id: string): Promise<ConversationRecord | null>;
+  conversationIdForToken(tokenHash: string): Promise<string | null>;
+  /** Every queued conversation, in no particular order (the queue policy orders them). */
+  listQueued(): Promise<ConversationRecord[]>;
+  /** Ids of the conversations an operator holds. */
+  listHeldBy(operatorId: string): Promise<string[]>;
+  countActive(): Promise<number>;
+
+  /**
+   * Appends a message unless one with the same sender and clientId exists (then returns that
+   * one with `duplicate: true`). Null when the conversation does not exist or has ended.
+   */
+  addMessage(
+    conversationId: string,
+    message: ChatMessage,
+  ): Promise<{ message: ChatMessage; duplicate: boolean } | null>;
+  listMessages(conversationId: string): Promise<ChatMessage[]>;
+  /** Null when the conversation does not exist or has ended. */
+  addNote(conversationId: string, note: InternalNote): Promise<InternalNote | null>;
+  listNotes(conversationId: string): Promise<InternalNote[]>;
+
+  /** Atomically gives a queued conversation to an operator within their capacity. */
+  accept(
+    conversationId: string,
+    operator: { id: string; name: string; capacity: number },
+    now: number,
+  ): Promise<AcceptResult>;
+  /** Puts a conversation the operator holds back in the queue at its original place. */
+  requeue(conversationId: string, operatorId: string): Promise<ConversationRecord | null>;
+  /** Atomically moves a held conversation to a colleague within the colleague's capacity. */
+  transfer(
+    conversationId: string,
+    fromOperatorId: string,
+    to: { id: string; name: string; capacity: number },
+  ): Promise<TransferResult>;
+  /**
+   * Ends a conversation once (null if unknown or already ended): forgets the resume token,
+   * removes it from the queue and the operator, counts the outcome, and deletes message texts
+   * and notes now or after the retention.
+   */
+  end(conversationId: string, request: EndRequest): Promise<ConversationRecord | null>;
+
+  /** Records whether a visitor socket is connected (undefined = connected). */
+  setVisitorAway(conversationId: string, since: number | undefined): Promise<void>;
+  /** Conversations whose visitor has been away since before `before` (epoch ms). */
+  listAwaySince(before: number): Promise<string[]>;
+
+  recordWait(wait: RecentWait): Promise<void>;
+  /** The most recent waits, newest first (at most `limit`). */
+  recentWaits(limit: number): Promise<RecentWait[]>;
+  dailyStats(day: string): Promise<DailyStats>;
+
+  /** Presence expires after `ttlMs` unless set again (a process that dies stops counting). */
+  setOperatorPresence(presence: OperatorPresence, ttlMs: number): Promise<void>;
+  removeOperatorPresence(operatorId: string): Promise<void>;
+  listOperatorPresence(): Promise<OperatorPresence[]>;
+
+  createSession(id: string, session: OperatorSession): Promise<void>;
+  getSession(id: string): Promise<OperatorSession | null>;
+  deleteSession(id: string): Promise<void>;
+
+  /** Counts a failed login; the count is forgotten `lockoutMs` after the last failure. */
+  registerLoginFailure(username: string, lockoutMs: number): Promise<number>;
+  loginFailures(username: string): Promise<number>;
+  clearLoginFailures(username: string): Promise<void>;
+}
+
+/** Operator accounts: a JSON file next to the memory store, a Redis hash with the Redis store. */
+export interface AccountStore {
+  get(username: string): Promise<OperatorAccount | null>;
+  put(account: OperatorAccount): Promise<void>;
+  list(): Promise<OperatorAccount[]>;
+}

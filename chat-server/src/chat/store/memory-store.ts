@@ -1,0 +1,239 @@
+/**
+ * The default chat store: plain maps in this process. Each method runs to completion without
+ * awaiting, so every check-then-change (queue limit, accept, transfer, end) is atomic.
+ */
+import type { ChatMessage, InternalNote } from '../../protocol';
+import type {
+  AcceptResult,
+  ChatStore,
+  ConversationRecord,
+  DailyStats,
+  EndRequest,
+  OperatorPresence,
+  OperatorSession,
+  RecentWait,
+  TransferResult,
+} from './chat-store';
+
+const MAX_RECENT_WAITS = 100;
+
+interface Texts {
+  messages: ChatMessage[];
+  /** `${from}:${clientId}` → message, for de-duplication. */
+  byClientKey: Map<string, ChatMessage>;
+  notes: InternalNote[];
+}
+
+export function createMemoryStore(options: { now?: () => number } = {}): ChatStore {
+  const now = options.now ?? Date.now;
+  const conversations = new Map<string, ConversationRecord>();
+  const tokens = new Map<string, string>();
+  const texts = new Map<string, Texts>();
+  const held = new Map<string, Set<string>>();
+  const waits: RecentWait[] = [];
+  const stats = new Map<string, DailyStats>();
+  const presence = new Map<string, { presence: OperatorPresence; expiresAt: number }>();
+  const sessions = new Map<string, OperatorSession>();
+  const failures = new Map<string, { count: number; expiresAt: number }>();
+  const timers = new Set<NodeJS.Timeout>();
+
+  const copy = (c: ConversationRecord): ConversationRecord => ({ ...c });
+  const heldSet = (operatorId: string) => {
+    let set = held.get(operatorId);
+    if (!set) held.set(operatorId, (set = new Set()));
+    return set;
+  };
+  const open = (id: string) => {
+    const c = conversations.get(id);
+    return c && c.status !== 'ended' ? c : undefined;
+  };
+
+  return {
+    async ping() {},
+    async close() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+
+    async createConversation(conversation, maxQueue) {
+      let queued = 0;
+      for (const c of conversations.values()) if (c.status === 'queued') queued++;
+      if (queued >= maxQueue) return 'queue-full';
+      conversations.set(conversation.id, copy(conversation));
+      tokens.set(conversation.tokenHash, conversation.id);
+      texts.set(conversation.id, { messages: [], byClientKey: new Map(), notes: [] });
+      return 'ok';
+    },
+    async getConversation(id) {
+      const c = conversations.get(id);
+      return c ? copy(c) : null;
+    },
+    async conversationIdForToken(tokenHash) {
+      return tokens.get(tokenHash) ?? null;
+    },
+    async listQueued() {
+      return [...conversations.values()].filter((c) => c.status === 'queued').map(copy);
+    },
+    async listHeldBy(operatorId) {
+      return [...(held.get(operatorId) ?? [])];
+    },
+    async countActive() {
+      let active = 0;
+      for (const c of conversations.values()) if (c.status === 'active') active++;
+      return active;
+    },
+
+    async addMessage(conversationId, message) {
+      const t = texts.get(conversationId);
+      if (!open(conversationId) || !t) return null;
+      const key = message.clientId ? `${message.from}:${message.clientId}` : undefined;
+      const existing = key ? t.byClientKey.get(key) : undefined;
+      if (existing) return { message: { ...existing }, duplicate: true };
+      const stored = { ...message };
+      t.messages.push(stored);
+      if (key) t.byClientKey.set(key, stored);
+      return { message: { ...stored }, duplicate: false };
+    },
+    async listMessages(conversationId) {
+      return (texts.get(conversationId)?.messages ?? []).map((m) => ({ ...m }));
+    },
+    async addNote(conversationId, note) {
+      const t = texts.get(conversationId);
+      if (!open(conversationId) || !t) return null;
+      t.notes.push({ ...note });
+      return { ...note };
+    },
+    async listNotes(conversationId) {
+      return (texts.get(conversationId)?.notes ?? []).map((n) => ({ ...n }));
+    },
+
+    async accept(conversationId, operator, at): Promise<AcceptResult> {
+      const c = open(conversationId);
+      if (!c) return { ok: false, error: 'not-found' };
+      if (c.status !== 'queued') return { ok: false, error: 'already-taken' };
+      const mine = heldSet(operator.id);
+      if (mine.size >= operator.capacity) return { ok: false, error: 'capacity' };
+      Object.assign(c, { status: 'active', operatorId: operator.id, operatorName: operator.name, acceptedAt: at });
+      mine.add(conversationId);
+      return { ok: true, conversation: copy(c) };
+    },
+    async requeue(conversationId, operatorId) {
+      const c = open(conversationId);
+      if (!c || c.status !== 'active' || c.operatorId !== operatorId) return null;
+      heldSet(operatorId).delete(conversationId);
+      c.status = 'queued';
+      delete c.operatorId;
+      delete c.operatorName;
+      delete c.acceptedAt;
+      return copy(c);
+    },
+    async transfer(conversationId, fromOperatorId, to): Promise<TransferResult> {
+      const c = open(conversationId);
+      if (!c) return { ok: false, error: 'not-found' };
+      if (c.status !== 'active' || c.operatorId !== fromOperatorId) return { ok: false, error: 'forbidden' };
+      const target = heldSet(to.id);
+      if (target.size >= to.capacity) return { ok: false, error: 'capacity' };
+      heldSet(fromOperatorId).delete(conversationId);
+      target.add(conversationId);
+      c.operatorId = to.id;
+      c.operatorName = to.name;
+      return { ok: true, conversation: copy(c) };
+    },
+    async end(conversationId, request: EndRequest) {
+      const c = open(conversationId);
+      if (!c) return null;
+      const before = copy(c);
+      conversations.delete(conversationId);
+      tokens.delete(c.tokenHash);
+      if (c.operatorId) heldSet(c.operatorId).delete(conversationId);
+      const day = stats.get(request.day) ?? { ended: 0, abandoned: 0, outcomes: {} };
+      day.ended++;
+      if (before.status === 'queued') day.abandoned++;
+      if (request.outcome) day.outcomes[request.outcome] = (day.outcomes[request.outcome] ?? 0) + 1;
+      stats.set(request.day, day);
+      if (request.retentionMs <= 0) texts.delete(conversationId);
+      else {
+        const timer = setTimeout(() => {
+          texts.delete(conversationId);
+          timers.delete(timer);
+        }, request.retentionMs);
+        timer.unref();
+        timers.add(timer);
+      }
+      return { ...before, status: 'ended' };
+    },
+
+    async setVisitorAway(conversationId, since) {
+      const c = open(conversationId);
+      if (!c) return;
+      if (since === undefined) delete c.visitorAwaySince;
+      else c.visitorAwaySince = since;
+    },
+    async listAwaySince(before) {
+      return [...conversations.values()]
+        .filter((c) => c.status !== 'ended' && c.visitorAwaySince !== undefined && c.visitorAwaySince < before)
+        .map((c) => c.id);
+    },
+
+    async recordWait(wait) {
+      waits.unshift({ ...wait });
+      waits.length = Math.min(waits.length, MAX_RECENT_WAITS);
+    },
+    async recentWaits(limit) {
+      return waits.slice(0, limit).map((w) => ({ ...w }));
+    },
+    async dailyStats(day) {
+      const d = stats.get(day);
+      return d
+        ? { ended: d.ended, abandoned: d.abandoned, outcomes: { ...d.outcomes } }
+        : { ended: 0, abandoned: 0, outcomes: {} };
+    },
+
+    async setOperatorPresence(p, ttlMs) {
+      presence.set(p.operatorId, { presence: { ...p }, expiresAt: now() + ttlMs });
+    },
+    async removeOperatorPresence(operatorId) {
+      presence.delete(operatorId);
+    },
+    async listOperatorPresence() {
+      const t = now();
+      const live: OperatorPresence[] = [];
+      for (const [id, entry] of presence) {
+        if (entry.expiresAt <= t) presence.delete(id);
+        else live.push({ ...entry.presence });
+      }
+      return live;
+    },
+
+    async createSession(id, session) {
+      sessions.set(id, { ...session });
+    },
+    async getSession(id) {
+      const s = sessions.get(id);
+      if (!s) return null;
+      if (s.expiresAt <= now()) {
+        sessions.delete(id);
+        return null;
+      }
+      return { ...s };
+    },
+    async deleteSession(id) {
+      sessions.delete(id);
+    },
+
+    async registerLoginFailure(username, lockoutMs) {
+      const t = now();
+      const f = failures.get(username);
+      const count = f && f.expiresAt > t ? f.count + 1 : 1;
+      failures.set(username, { count, expiresAt: t + lockoutMs });
+      return count;
+    },
+    async loginFailures(username) {
+      const f = failures.get(username);
+      return f && f.expiresAt > now() ? f.count : 0;
+    },
+    async clearLoginFailures(username) {
+      failures.delete(username);
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Every Redis key the chat uses, in one place, each with what it holds and how long it lives.
+ * All keys start with a prefix (default `ghnt:`) so tests and several deployments can share a
+ * server. Texts (messages, notes) live only in `messages`, `dedupe` and `notes`, which are
+ * deleted when the conversation ends, or expire after the retention period.
+ *
+ * The Lua scripts in redis-scripts.ts build the per-operator and per-conversation keys from
+ * the prefix themselves (single-instance Redis, not Redis Cluster; see docs/chat-protocol.md).
+ */
+
+/** Upper bound on any conversation's life in Redis, in case every clean-up path failed. */
+export const CONVERSATION_SAFETY_TTL_SECONDS = 24 * 60 * 60;
+/** Daily statistics (counts only) are kept for about 13 months (year-on-year comparison). */
+export const STATS_TTL_SECONDS = 400 * 24 * 60 * 60;
+/** Recent waits are only useful for the estimate; a day-old wait says nothing about today. */
+export const WAITS_TTL_SECONDS = 24 * 60 * 60;
+export const MAX_RECENT_WAITS = 100;
+
+export function redisKeys(prefix = 'ghnt:') {
+  return {
+    prefix,
+    /** Hash: one conversation's metadata, never text. TTL: CONVERSATION_SAFETY_TTL; deleted at end. */
+    conversation: (id: string) => `${prefix}conv:${id}`,
+    /** List of JSON messages (texts). TTL: CONVERSATION_SAFETY_TTL; deleted at end, or expires after the retention. */
+    messages: (id: string) => `${prefix}conv:${id}:messages`,
+    /** Hash `${from}:${clientId}` → JSON message, for retry de-duplication. TTL and end: as `messages`. */
+    dedupe: (id: string) => `${prefix}conv:${id}:dedupe`,
+    /** List of JSON internal notes (texts). TTL and end: as `messages`. */
+    notes: (id: string) => `${prefix}conv:${id}:notes`,
+    /** String: conversation id for SHA-256(resume token). TTL: CONVERSATION_SAFETY_TTL; deleted at end. */
+    token: (tokenHash: string) => `${prefix}token:${tokenHash}`,
+    /** Sorted set: queued conversation ids, score = queuedAt (ms). No TTL: members leave on accept or end. */
+    queue: `${prefix}queue`,
+    /** Set: ids of active conversations. No TTL: members leave on requeue or end. */
+    active: `${prefix}active`,
+    /** Set: conversation ids an operator holds. No TTL: members leave on requeue, transfer or end. */
+    held: (operatorId: string) => `${prefix}held:${operatorId}`,
+    /** Sorted set: conversation id → ms since its visitor is disconnected. No TTL: members leave on reconnect or end. */
+    away: `${prefix}away`,
+    /** List of JSON recent waits (seconds, position, at), newest first, at most MAX_RECENT_WAITS. TTL: WAITS_TTL. */
+    waits: `${prefix}waits`,
+    /** Hash: counts for one Amsterdam day (ended, abandoned, outcome:<code>). TTL: STATS_TTL. */
+    stats: (day: string) => `${prefix}stats:${day}`,
+    /** String: JSON presence of an operator online. TTL: the presence TTL, refreshed by a heartbeat. */
+    presence: (operatorId: string) => `${prefix}presence:${operatorId}`,
+    /** Set: operator ids that may have presence (members whose presence key expired are pruned on read). No TTL. */
+    presenceIndex: `${prefix}presence`,
+    /** String: JSON operator session. TTL: until the session expires. */
+    session: (id: string) => `${prefix}session:${id}`,
+    /** String: failed login count for a username. TTL: the lockout period after the last failure. */
+    loginFailures: (username: string) => `${prefix}login-failures:${username}`,
+    /** Hash: username → JSON operator account (scrypt hash, role, region, alias). No TTL. */
+    accounts: `${prefix}accounts`,
+  };
+}
+
+export type RedisKeys = ReturnType<typeof redisKeys>;

@@ -1,0 +1,332 @@
+/**
+ * The chat store on Redis (node-redis), for one or several processes sharing the queue and the
+ * conversations. Decisions between racing callers are Lua scripts (redis-scripts.ts); keys and
+ * their TTLs are declared in redis-keys.ts. Commands fail at once while Redis is unreachable
+ * (no offline queue), so callers can answer `unavailable` instead of hanging.
+ */
+import { createHash } from 'node:crypto';
+import { createClient } from 'redis';
+import type { ChatMessage, InternalNote } from '../../protocol';
+import type {
+  AccountStore,
+  ChatStore,
+  ConversationRecord,
+  DailyStats,
+  OperatorAccount,
+  OperatorPresence,
+  OperatorSession,
+  RecentWait,
+} from './chat-store';
+import {
+  CONVERSATION_SAFETY_TTL_SECONDS,
+  MAX_RECENT_WAITS,
+  STATS_TTL_SECONDS,
+  WAITS_TTL_SECONDS,
+  redisKeys,
+} from './redis-keys';
+import * as scripts from './redis-scripts';
+
+function newClient(url: string) {
+  return createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) },
+  });
+}
+
+export type RedisClient = ReturnType<typeof newClient>;
+
+/** Connects a client that fails fast while Redis is down and reconnects by itself. */
+export async function connectRedis(url: string, onError: (error: Error) => void): Promise<RedisClient> {
+  const client = newClient(url);
+  client.on('error', onError);
+  await client.connect();
+  return client;
+}
+
+const NUMBER_FIELDS = ['createdAt', 'queuedAt', 'positionAtJoin', 'acceptedAt', 'visitorAwaySince'] as const;
+const STRING_FIELDS = [
+  'id',
+  'status',
+  'lang',
+  'about',
+  'theme',
+  'municipality',
+  'region',
+  'safetyRegion',
+  'nickname',
+  'tokenHash',
+  'operatorId',
+  'operatorName',
+] as const;
+
+function encodeConversation(c: ConversationRecord): string[] {
+  const pairs: string[] = ['inDanger', c.inDanger ? '1' : '0'];
+  for (const field of [...STRING_FIELDS, ...NUMBER_FIELDS]) {
+    const value = c[field];
+    if (value !== undefined) pairs.push(field, String(value));
+  }
+  return pairs;
+}
+
+function decodeConversation(hash: Record<string, string>): ConversationRecord | null {
+  if (!hash.id || !hash.status) return null;
+  const record: Record<string, unknown> = { inDanger: hash.inDanger === '1' };
+  for (const field of STRING_FIELDS) if (hash[field] !== undefined) record[field] = hash[field];
+  for (const field of NUMBER_FIELDS) if (hash[field] !== undefined) record[field] = Number(hash[field]);
+  return record as unknown as ConversationRecord;
+}
+
+function pairsToHash(pairs: unknown): Record<string, string> {
+  const list = Array.isArray(pairs) ? (pairs as string[]) : [];
+  const hash: Record<string, string> = {};
+  for (let i = 0; i + 1 < list.length; i += 2) hash[list[i]!] = list[i + 1]!;
+  return hash;
+}
+
+/** Runs scripts by SHA (loaded once), falling back to EVAL after a Redis restart lost them. */
+function scriptRunner(client: RedisClient) {
+  const shas = new Map<string, string>();
+  return async (script: string, keys: string[], args: (string | number)[]): Promise<unknown> => {
+    const options = { keys, arguments: args.map(String) };
+    let sha = shas.get(script);
+    if (!sha) {
+      sha = createHash('sha1').update(script).digest('hex');
+      shas.set(script, sha);
+    }
+    try {
+      return await client.evalSha(sha, options);
+    } catch (error) {
+      if (!String(error).includes('NOSCRIPT')) throw error;
+      return client.eval(script, options);
+    }
+  };
+}
+
+export function createRedisStore(
+  client: RedisClient,
+  options: { prefix?: string; ownsClient?: boolean } = {},
+): ChatStore {
+  const keys = redisKeys(options.prefix);
+  const run = scriptRunner(client);
+  const ttl = CONVERSATION_SAFETY_TTL_SECONDS;
+
+  const readList = async <T>(key: string): Promise<T[]> =>
+    (await client.lRange(key, 0, -1)).map((item) => JSON.parse(item) as T);
+
+  return {
+    async ping() {
+      await client.ping();
+    },
+    async close() {
+      if (options.ownsClient && client.isOpen) await client.close();
+    },
+
+    async createConversation(c, maxQueue) {
+      const result = await run(
+        scripts.CREATE,
+        [keys.queue, keys.conversation(c.id), keys.token(c.tokenHash)],
+        [maxQueue, c.id, c.queuedAt, ttl, ...encodeConversation(c)],
+      );
+      return result === 'ok' ? 'ok' : 'queue-full';
+    },
+    async getConversation(id) {
+      return decodeConversation(await client.hGetAll(keys.conversation(id)));
+    },
+    async conversationIdForToken(tokenHash) {
+      return client.get(keys.token(tokenHash));
+    },
+    async listQueued() {
+      const ids = await client.zRange(keys.queue, 0, -1);
+      if (ids.length === 0) return [];
+      const multi = client.multi();
+      for (const id of ids) multi.hGetAll(keys.conversation(id));
+      const hashes = (await multi.exec()) as unknown as Record<string, string>[];
+      return hashes.map(decodeConversation).filter((c): c is ConversationRecord => c !== null && c.status === 'queued');
+    },
+    async listHeldBy(operatorId) {
+      return client.sMembers(keys.held(operatorId));
+    },
+    async countActive() {
+      return client.sCard(keys.active);
+    },
+
+    async addMessage(conversationId, message) {
+      const clientKey = message.clientId ? `${message.from}:${message.clientId}` : '';
+      const result = (await run(
+        scripts.ADD_MESSAGE,
+        [keys.conversation(conversationId), keys.messages(conversationId), keys.dedupe(conversationId)],
+        [clientKey, JSON.stringify(message), ttl],
+      )) as [number, string] | null;
+      if (!result) return null;
+      return { message: JSON.parse(result[1]) as ChatMessage, duplicate: Number(result[0]) === 1 };
+    },
+    async listMessages(conversationId) {
+      return readList<ChatMessage>(keys.messages(conversationId));
+    },
+    async addNote(conversationId, note) {
+      const result = await run(
+        scripts.ADD_NOTE,
+        [keys.conversation(conversationId), keys.notes(conversationId)],
+        [JSON.stringify(note), ttl],
+      );
+      return result ? { ...note } : null;
+    },
+    async listNotes(conversationId) {
+      return readList<InternalNote>(keys.notes(conversationId));
+    },
+
+    async accept(conversationId, operator, now) {
+      const result = await run(
+        scripts.ACCEPT,
+        [keys.conversation(conversationId), keys.queue, keys.active, keys.held(operator.id)],
+        [conversationId, operator.id, operator.name, operator.capacity, now],
+      );
+      if (result !== 'ok') return { ok: false, error: result as 'not-found' | 'already-taken' | 'capacity' };
+      const conversation = await this.getConversation(conversationId);
+      return conversation ? { ok: true, conversation } : { ok: false, error: 'not-found' };
+    },
+    async requeue(conversationId, operatorId) {
+      const moved = await run(
+        scripts.REQUEUE,
+        [keys.conversation(conversationId), keys.queue, keys.active, keys.held(operatorId)],
+        [conversationId, operatorId],
+      );
+      return Number(moved) === 1 ? this.getConversation(conversationId) : null;
+    },
+    async transfer(conversationId, fromOperatorId, to) {
+      const result = await run(
+        scripts.TRANSFER,
+        [keys.conversation(conversationId), keys.held(fromOperatorId), keys.held(to.id)],
+        [conversationId, fromOperatorId, to.id, to.name, to.capacity],
+      );
+      if (result !== 'ok') return { ok: false, error: result as 'not-found' | 'forbidden' | 'capacity' };
+      const conversation = await this.getConversation(conversationId);
+      return conversation ? { ok: true, conversation } : { ok: false, error: 'not-found' };
+    },
+    async end(conversationId, request) {
+      const fields = await run(
+        scripts.END,
+        [
+          keys.conversation(conversationId),
+          keys.queue,
+          keys.active,
+          keys.away,
+          keys.messages(conversationId),
+          keys.dedupe(conversationId),
+          keys.notes(conversationId),
+          keys.stats(request.day),
+        ],
+        [
+          conversationId,
+          keys.prefix,
+          request.outcome ?? '',
+          Math.max(0, Math.round(request.retentionMs)),
+          STATS_TTL_SECONDS,
+        ],
+      );
+      if (!fields) return null;
+      const before = decodeConversation(pairsToHash(fields));
+      return before ? { ...before, status: 'ended' } : null;
+    },
+
+    async setVisitorAway(conversationId, since) {
+      await run(scripts.SET_AWAY, [keys.conversation(conversationId), keys.away], [conversationId, since ?? '']);
+    },
+    async listAwaySince(before) {
+      return client.zRangeByScore(keys.away, '-inf', `(${before}`);
+    },
+
+    async recordWait(wait: RecentWait) {
+      await client
+        .multi()
+        .lPush(keys.waits, JSON.stringify(wait))
+        .lTrim(keys.waits, 0, MAX_RECENT_WAITS - 1)
+        .expire(keys.waits, WAITS_TTL_SECONDS)
+        .exec();
+    },
+    async recentWaits(limit) {
+      return (await client.lRange(keys.waits, 0, limit - 1)).map((item) => JSON.parse(item) as RecentWait);
+    },
+    async dailyStats(day) {
+      const hash = await client.hGetAll(keys.stats(day));
+      const stats: DailyStats = {
+        ended: Number(hash.ended ?? 0),
+        abandoned: Number(hash.abandoned ?? 0),
+        outcomes: {},
+      };
+      for (const [field, value] of Object.entries(hash)) {
+        if (field.startsWith('outcome:')) (stats.outcomes as Record<string, number>)[field.slice(8)] = Number(value);
+      }
+      return stats;
+    },
+
+    async setOperatorPresence(presence: OperatorPresence, ttlMs) {
+      await client
+        .multi()
+        .set(keys.presence(presence.operatorId), JSON.stringify(presence), { expiration: { type: 'PX', value: ttlMs } })
+        .sAdd(keys.presenceIndex, presence.operatorId)
+        .exec();
+    },
+    async removeOperatorPresence(operatorId) {
+      await client.multi().del(keys.presence(operatorId)).sRem(keys.presenceIndex, operatorId).exec();
+    },
+    async listOperatorPresence() {
+      const ids = await client.sMembers(keys.presenceIndex);
+      if (ids.length === 0) return [];
+      const values = await client.mGet(ids.map(keys.presence));
+      const live: OperatorPresence[] = [];
+      const gone: string[] = [];
+      values.forEach((value, i) => {
+        if (value) live.push(JSON.parse(value) as OperatorPresence);
+        else gone.push(ids[i]!);
+      });
+      if (gone.length) await client.sRem(keys.presenceIndex, gone);
+      return live;
+    },
+
+    async createSession(id, session: OperatorSession) {
+      await client.set(keys.session(id), JSON.stringify(session), {
+        expiration: { type: 'PXAT', value: session.expiresAt },
+      });
+    },
+    async getSession(id) {
+      const value = await client.get(keys.session(id));
+      if (!value) return null;
+      const session = JSON.parse(value) as OperatorSession;
+      return session.expiresAt > Date.now() ? session : null;
+    },
+    async deleteSession(id) {
+      await client.del(keys.session(id));
+    },
+
+    async registerLoginFailure(username, lockoutMs) {
+      const key = keys.loginFailures(username);
+      const [count] = (await client.multi().incr(key).pExpire(key, lockoutMs).exec()) as unknown as [number, number];
+      return Number(count);
+    },
+    async loginFailures(username) {
+      return Number((await client.get(keys.loginFailures(username))) ?? 0);
+    },
+    async clearLoginFailures(username) {
+      await client.del(keys.loginFailures(username));
+    },
+  };
+}
+
+/** Operator accounts in one Redis hash (see redis-keys.ts `accounts`). */
+export function createRedisAccountStore(client: RedisClient, options: { prefix?: string } = {}): AccountStore {
+  const keys = redisKeys(options.prefix);
+  return {
+    async get(username) {
+      const value = await client.hGet(keys.accounts, username.toLowerCase());
+      return value ? (JSON.parse(value) as OperatorAccount) : null;
+    },
+    async put(account) {
+      await client.hSet(keys.accounts, account.username, JSON.stringify(account));
+    },
+    async list() {
+      return Object.values(await client.hGetAll(keys.accounts)).map((value) => JSON.parse(value) as OperatorAccount);
+    },
+  };
+}

@@ -1,0 +1,202 @@
+/**
+ * The visitor's events, each a small function over the store. A visitor socket is tied to at
+ * most one conversation (socket.data.conversationId), set by `visitor:start` or by a valid
+ * resume token at connect; a visitor can never name another conversation.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Socket } from 'socket.io';
+import type { ChatMessage, ChatState, EndedBy, VisitorSend, VisitorStart, VisitorStarted } from '../protocol';
+import { operatorRoom, visitorRoom, type ChatContext, type VisitorSocketData } from './chat-context';
+import type { SystemMessageKey } from './chat-content';
+import { positions } from './queue-policy';
+import { fail, ok, type Defer, type HandlerResult } from './socket-events';
+import type { ConversationRecord } from './store/chat-store';
+import { estimateWait } from './wait-estimate';
+
+type VisitorSocket = Socket & { data: VisitorSocketData };
+type Empty = Record<string, never>;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+const RECENT_WAIT_SAMPLES = 30;
+
+/** Position, estimate and operators available for one queued conversation. */
+export async function queueFigures(ctx: ChatContext, conversationId: string) {
+  const [queued, waits, online] = await Promise.all([
+    ctx.store.listQueued(),
+    ctx.store.recentWaits(RECENT_WAIT_SAMPLES),
+    ctx.onlineOperators(),
+  ]);
+  const position = positions(queued).get(conversationId) ?? 0;
+  return {
+    position,
+    ...estimateWait(position, waits, ctx.now()),
+    operatorsAvailable: online.filter((o) => o.status === 'available').length,
+  };
+}
+
+export async function addSystemMessage(
+  ctx: ChatContext,
+  c: Pick<ConversationRecord, 'id' | 'lang'>,
+  key: SystemMessageKey,
+) {
+  const message: ChatMessage = {
+    id: randomUUID(),
+    from: 'system',
+    text: ctx.content.systemMessage(c.lang, key),
+    at: new Date(ctx.now()).toISOString(),
+  };
+  const stored = await ctx.store.addMessage(c.id, message);
+  if (stored) ctx.visitors.to(visitorRoom(c.id)).emit('chat:message', stored.message);
+}
+
+/** Ends a conversation and tells both parties; false when it was already over. */
+export async function endConversation(
+  ctx: ChatContext,
+  conversationId: string,
+  endedBy: EndedBy,
+  outcome?: import('../protocol').Outcome,
+): Promise<boolean> {
+  const ended = await ctx.store.end(conversationId, {
+    endedBy,
+    ...(outcome ? { outcome } : {}),
+    day: ctx.schedule.localDay(new Date(ctx.now())),
+    retentionMs: ctx.settings.retentionMs,
+  });
+  if (!ended) return false;
+  ctx.visitors.to(visitorRoom(conversationId)).emit('chat:ended', { by: endedBy });
+  ctx.visitors.in(visitorRoom(conversationId)).socketsLeave(visitorRoom(conversationId));
+  if (ended.operatorId)
+    ctx.operators.to(operatorRoom(ended.operatorId)).emit('chat:ended', { conversationId, by: endedBy });
+  ctx.logger.info('chat.ended', { by: endedBy, wasQueued: !ended.operatorId });
+  ctx.queueChanged();
+  return true;
+}
+
+export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket) {
+  const current = async () => {
+    const id = socket.data.conversationId;
+    const c = id ? await ctx.store.getConversation(id) : null;
+    return c && c.status !== 'ended' ? c : null;
+  };
+
+  return {
+    async start(payload: VisitorStart, defer: Defer): Promise<HandlerResult<VisitorStarted>> {
+      if (await current()) return fail('forbidden', 'already-started');
+      const now = ctx.now();
+      if (!ctx.schedule.isOpen(new Date(now))) return fail('closed');
+      const online = await ctx.onlineOperators();
+      if (!online.some((o) => o.status === 'available')) return fail('closed', 'no-operators');
+      const region = payload.municipality ? ctx.regions.forMunicipality(payload.municipality) : undefined;
+      if (payload.municipality && !region) return fail('invalid-payload', 'unknown-municipality');
+      const resumeToken = randomBytes(32).toString('base64url');
+      const queuedBefore = await ctx.store.listQueued();
+      const conversation: ConversationRecord = {
+        id: randomUUID(),
+        status: 'queued',
+        lang: payload.lang,
+        about: payload.about,
+        inDanger: payload.inDanger,
+        ...(payload.theme ? { theme: payload.theme } : {}),
+        ...(region ? { municipality: region.code, region: region.region, safetyRegion: region.safetyRegion } : {}),
+        ...(payload.nickname ? { nickname: payload.nickname } : {}),
+        tokenHash: hashToken(resumeToken),
+        createdAt: now,
+        queuedAt: now,
+        positionAtJoin: queuedBefore.length + 1,
+      };
+      if ((await ctx.store.createConversation(conversation, ctx.settings.maxQueue)) === 'queue-full')
+        return fail('queue-full');
+      socket.data.conversationId = conversation.id;
+      socket.data.lang = conversation.lang;
+      await socket.join(visitorRoom(conversation.id));
+      // System messages go out right after the acknowledgement (the 112 advice first of all).
+      defer(async () => {
+        if (conversation.inDanger) await addSystemMessage(ctx, conversation, 'danger');
+        if (conversation.about === 'professional') await addSystemMessage(ctx, conversation, 'professional');
+        await addSystemMessage(ctx, conversation, 'privacy');
+      });
+      ctx.logger.info('chat.started', { inDanger: conversation.inDanger, regional: Boolean(region) });
+      ctx.queueChanged();
+      const figures = await queueFigures(ctx, conversation.id);
+      return ok({
+        conversationId: conversation.id,
+        resumeToken,
+        status: 'queued',
+        position: figures.position,
+        estimatedWaitSeconds: figures.estimatedWaitSeconds,
+        estimatedWaitRange: figures.estimatedWaitRange,
+      });
+    },
+
+    async send(payload: VisitorSend): Promise<HandlerResult<{ id: string; at: string }>> {
+      const c = await current();
+      if (!c) return fail('not-found');
+      const stored = await ctx.store.addMessage(c.id, {
+        id: randomUUID(),
+        clientId: payload.clientId,
+        from: 'visitor',
+        text: payload.text,
+        at: new Date(ctx.now()).toISOString(),
+      });
+      if (!stored) return fail('not-found');
+      if (!stored.duplicate) {
+        socket.to(visitorRoom(c.id)).emit('chat:message', stored.message);
+        if (c.status === 'active' && c.operatorId)
+          ctx.operators
+            .to(operatorRoom(c.operatorId))
+            .emit('chat:message', { ...stored.message, conversationId: c.id });
+      }
+      return ok({ id: stored.message.id, at: stored.message.at });
+    },
+
+    async typing(payload: { typing: boolean }): Promise<HandlerResult<Empty>> {
+      const c = await current();
+      if (!c) return fail('not-found');
+      if (c.status === 'active' && c.operatorId)
+        ctx.operators
+          .to(operatorRoom(c.operatorId))
+          .emit('chat:typing', { conversationId: c.id, from: 'visitor', typing: payload.typing });
+      return ok({});
+    },
+
+    async end(): Promise<HandlerResult<Empty>> {
+      const c = await current();
+      if (!c) return fail('not-found');
+      await endConversation(ctx, c.id, 'visitor');
+      delete socket.data.conversationId;
+      return ok({});
+    },
+
+    /** Always succeeds: leaving must never be blocked, even with nothing to end. */
+    async quickExit(): Promise<HandlerResult<Empty>> {
+      const c = await current();
+      if (c) await endConversation(ctx, c.id, 'quick-exit');
+      delete socket.data.conversationId;
+      return ok({});
+    },
+
+    /** At connect: a valid token joins the conversation and gets `chat:state`. */
+    async resume(resumeToken: string): Promise<void> {
+      const id = await ctx.store.conversationIdForToken(hashToken(resumeToken));
+      const c = id ? await ctx.store.getConversation(id) : null;
+      if (!c || c.status === 'ended') return void socket.emit('chat:resume-failed', { error: 'not-found' });
+      socket.data.conversationId = c.id;
+      socket.data.lang = c.lang;
+      await socket.join(visitorRoom(c.id));
+      await ctx.store.setVisitorAway(c.id, undefined);
+      const messages = await ctx.store.listMessages(c.id);
+      const state: ChatState = { conversationId: c.id, status: c.status, messages };
+      if (c.status === 'queued') Object.assign(state, await queueFigures(ctx, c.id));
+      if (c.operatorName) state.operatorName = c.operatorName;
+      socket.emit('chat:state', state);
+    },
+
+    /** At disconnect: when no socket of this conversation is left, the resume window starts. */
+    async disconnected(): Promise<void> {
+      const id = socket.data.conversationId;
+      if (!id) return;
+      const left = await ctx.visitors.in(visitorRoom(id)).fetchSockets();
+      if (left.length === 0) await ctx.store.setVisitorAway(id, ctx.now());
+    },
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * The operator console's HTTP API (docs/chat-protocol.md): login with a lockout after repeated
+ * failures, logout, who am I, quick replies per language, and the help route beside a
+ * conversation. State-changing requests need this site's Origin; every answer is `no-store`.
+ */
+import express, { type Request, type Response, type Router } from 'express';
+import { z } from 'zod';
+import { LANG_CODES, operatorLoginSchema, type OperatorMe } from '../protocol';
+import { originAllowed } from '../auth/origin';
+import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/passwords';
+import { clearedSessionCookie, newSessionId, sessionCookie, sessionIdFrom, sessionKey } from '../auth/sessions';
+import type { ChatDeps } from '../chat/chat-context';
+import type { OperatorAccount } from '../chat/store/chat-store';
+
+type Deps = Pick<ChatDeps, 'store' | 'accounts' | 'content' | 'logger' | 'settings' | 'production' | 'publicOrigin'> & {
+  now?: () => number;
+  /** Called after logout so open sockets of that session close. */
+  onLogout?: (sessionKey: string) => void;
+};
+
+const error = (res: Response, status: number, code: string) => res.status(status).json({ ok: false, error: code });
+
+const meOf = (account: OperatorAccount, capacity: number): OperatorMe => ({
+  operatorId: account.username,
+  name: account.displayName,
+  role: account.role,
+  region: account.region,
+  capacity,
+});
+
+export function operatorRoutes(deps: Deps): Router {
+  const now = deps.now ?? Date.now;
+  const router = express.Router();
+  router.use('/api/operator', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  const json = express.json({ limit: '4kb', strict: true });
+  const sameOrigin = (req: Request) => originAllowed(req.headers, deps.publicOrigin);
+
+  /** The account behind the request's session cookie, or null. */
+  async function signedIn(req: Request): Promise<OperatorAccount | null> {
+    const id = sessionIdFrom(req.headers.cookie);
+    if (!id) return null;
+    const session = await deps.store.getSession(sessionKey(id));
+    return session ? deps.accounts.get(session.operatorId) : null;
+  }
+
+  router.post('/api/operator/login', json, async (req, res) => {
+    if (!sameOrigin(req)) return error(res, 403, 'forbidden');
+    const parsed = operatorLoginSchema.safeParse(req.body);
+    if (!parsed.success) return error(res, 400, 'invalid-payload');
+    const username = parsed.data.username.trim().toLowerCase();
+    try {
+      if ((await deps.store.loginFailures(username)) >= deps.settings.loginMaxFailures) {
+        res.setHeader('Retry-After', String(Math.ceil(deps.settings.lockoutMs / 1000)));
+        return error(res, 429, 'rate-limited');
+      }
+      const account = await deps.accounts.get(username);
+      const valid = await verifyPassword(parsed.data.password, account?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+      if (!account || !valid) {
+        await deps.store.registerLoginFailure(username, deps.settings.lockoutMs);
+        deps.logger.warn('operator.login-failed');
+        return error(res, 401, 'unauthorized');
+      }
+      await deps.store.clearLoginFailures(username);
+      const id = newSessionId();
+      await deps.store.createSession(sessionKey(id), {
+        operatorId: account.username,
+        expiresAt: now() + deps.settings.sessionTtlMs,
+      });
+      res.setHeader('Set-Cookie', sessionCookie(id, { maxAgeMs: deps.settings.sessionTtlMs, secure: deps.production }));
+      deps.logger.info('operator.login', { operator: account.username });
+      res.json({ ok: true, data: meOf(account, deps.settings.capacity) });
+    } catch {
+      error(res, 503, 'unavailable');
+    }
+  });
+
+  router.post('/api/operator/logout', async (req, res) => {
+    if (!sameOrigin(req)) return error(res, 403, 'forbidden');
+    const id = sessionIdFrom(req.headers.cookie);
+    try {
+      if (id) {
+        await deps.store.deleteSession(sessionKey(id));
+        deps.onLogout?.(sessionKey(id));
+      }
+      res.setHeader('Set-Cookie', clearedSessionCookie(deps.production));
+      res.json({ ok: true, data: {} });
+    } catch {
+      error(res, 503, 'unavailable');
+    }
+  });
+
+  router.get('/api/operator/me', async (req, res) => {
+    try {
+      const account = await signedIn(req);
+      if (!account) return error(res, 401, 'unauthorized');
+      res.json({ ok: true, data: meOf(account, deps.settings.capacity) });
+    } catch {
+      error(res, 503, 'unavailable');
+    }
+  });
+
+  const langQuery = z.object({ lang: z.enum(LANG_CODES) }).strict();
+  router.get('/api/operator/quick-replies', async (req, res) => {
+    try {
+      if (!(await signedIn(req))) return error(res, 401, 'unauthorized');
+      const query = langQuery.safeParse(req.query);
+      if (!query.success) return error(res, 400, 'invalid-payload');
+      res.json({ ok: true, data: deps.content.quickReplies(query.data.lang) });
+    } catch {
+      error(res, 503, 'unavailable');
+    }
+  });
+
+  const municipalityQuery = z.object({ municipality: z.string().regex(/^GM\d{4}$/) }).strict();
+  router.get('/api/operator/help-route', async (req, res) => {
+    try {
+      if (!(await signedIn(req))) return error(res, 401, 'unauthorized');
+      const query = municipalityQuery.safeParse(req.query);
+      if (!query.success) return error(res, 400, 'invalid-payload');
+      const route = deps.content.helpRoute(query.data.municipality);
+      if (!route) return error(res, 404, 'not-found');
+      res.json({ ok: true, data: route });
+    } catch {
+      error(res, 503, 'unavailable');
+    }
+  });
+
+  // Malformed JSON bodies end here with a clean 400 instead of the site's error page.
+  router.use('/api/operator', ((err, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    error(res, 400, 'invalid-payload');
+  }) as express.ErrorRequestHandler);
+
+  return router;
+}

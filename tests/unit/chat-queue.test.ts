@@ -1,0 +1,105 @@
+/** Queue order, regional routing with overflow, and the waiting-time estimate. */
+import { describe, expect, it } from 'vitest';
+import { candidatesFor, positions, queueOrder } from '../../chat-server/src/chat/queue-policy';
+import { estimateWait, MAX_SAMPLE_AGE_MS, MIN_SAMPLES } from '../../chat-server/src/chat/wait-estimate';
+import { tokenBucket } from '../../chat-server/src/chat/rate-limit';
+
+const c = (
+  id: string,
+  queuedAt: number,
+  extra: { inDanger?: boolean; region?: string; safetyRegion?: string } = {},
+) => ({
+  id,
+  queuedAt,
+  inDanger: false,
+  ...extra,
+});
+
+describe('queue order', () => {
+  it('puts visitors in danger first, then the longest waiting', () => {
+    const queue = [c('a', 1), c('b', 2, { inDanger: true }), c('c', 0), c('d', 3, { inDanger: true })];
+    expect(queueOrder(queue).map((q) => q.id)).toEqual(['b', 'd', 'c', 'a']);
+    expect([...positions(queue)]).toEqual([
+      ['b', 1],
+      ['d', 2],
+      ['c', 3],
+      ['a', 4],
+    ]);
+  });
+});
+
+describe('candidates for an operator', () => {
+  const now = 10_000;
+  const overflow = 2_000;
+  const queue = [c('utrecht', 5_000, { region: 'VT20' }), c('zaan', 9_000, { region: 'VT22', safetyRegion: 'VR11' })];
+  const zaanOperator = { operatorId: 'z', region: 'VT22' };
+  const utrechtOperator = { operatorId: 'u', region: 'VT20' };
+  const national = { operatorId: 'n', region: 'national' };
+
+  it('offers an operator their own region first', () => {
+    expect(candidatesFor(zaanOperator, queue, [zaanOperator], now, overflow).map((q) => q.id)).toEqual([
+      'zaan',
+      'utrecht',
+    ]);
+  });
+
+  it('matches operators by safety region too', () => {
+    const vr = { operatorId: 'v', region: 'VR11' };
+    expect(candidatesFor(vr, queue, [vr], now, overflow)[0]?.id).toBe('zaan');
+  });
+
+  it('keeps a visitor for an available operator of their region until the overflow time', () => {
+    const available = [zaanOperator, utrechtOperator];
+    expect(candidatesFor(utrechtOperator, queue, available, now, overflow).map((q) => q.id)).toEqual(['utrecht']);
+    expect(candidatesFor(utrechtOperator, queue, available, 11_000, overflow).map((q) => q.id)).toEqual([
+      'utrecht',
+      'zaan',
+    ]);
+  });
+
+  it('lets anyone take a regional visitor when no operator of that region is available', () => {
+    expect(candidatesFor(utrechtOperator, queue, [utrechtOperator], now, overflow).map((q) => q.id)).toEqual([
+      'utrecht',
+      'zaan',
+    ]);
+  });
+
+  it('lets national operators take anyone, danger first', () => {
+    const withDanger = [...queue, c('danger', 9_500, { inDanger: true })];
+    expect(candidatesFor(national, withDanger, [national, zaanOperator], now, overflow).map((q) => q.id)).toEqual([
+      'danger',
+      'utrecht',
+      'zaan',
+    ]);
+  });
+});
+
+describe('waiting-time estimate', () => {
+  const now = 1_000_000;
+  const waits = (seconds: number[]) => seconds.map((s) => ({ seconds: s, positionAtJoin: 1, at: now - 1_000 }));
+
+  it('says unknown with too few recent waits', () => {
+    expect(estimateWait(1, waits([60, 60]), now)).toEqual({ estimatedWaitSeconds: null, estimatedWaitRange: null });
+    const old = waits(Array(MIN_SAMPLES).fill(60)).map((w) => ({ ...w, at: now - MAX_SAMPLE_AGE_MS - 1 }));
+    expect(estimateWait(1, old, now).estimatedWaitRange).toBeNull();
+  });
+
+  it('gives a range that grows with the position', () => {
+    const recent = waits([30, 60, 60, 90, 120, 60]);
+    const first = estimateWait(1, recent, now);
+    const third = estimateWait(3, recent, now);
+    expect(first.estimatedWaitRange).toEqual({ minSeconds: 60, maxSeconds: 83 });
+    expect(first.estimatedWaitSeconds).toBe(60);
+    expect(third.estimatedWaitRange).toEqual({ minSeconds: 180, maxSeconds: 248 });
+  });
+});
+
+describe('per-socket rate limit', () => {
+  it('allows a burst, then the refill rate', () => {
+    let t = 0;
+    const allow = tokenBucket({ burst: 3, perSecond: 2 }, () => t);
+    expect([allow(), allow(), allow(), allow()]).toEqual([true, true, true, false]);
+    t = 500;
+    expect([allow(), allow()]).toEqual([true, false]);
+  });
+});
