@@ -9,6 +9,9 @@ import { LANGS } from '../../site/i18n/locales';
 import { uiStrings } from '../../site/i18n/ui';
 import { acceptWhere, availableOperator, createOperator, type OperatorSocket } from '../e2e/chat-support';
 
+// Four axe runs and a real operator per test: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 180_000 });
+
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 /** A municipality no other chat test uses, so the operator here takes only its own visitor. */
 const MUNICIPALITY = 'GM0014';
@@ -72,7 +75,9 @@ test('axe: /medewerkers/ logged out and at work with a conversation', async ({ p
   expect(await violations(page), 'login error').toEqual([]);
   await page.getByLabel(nl['chat.console.login.password']).fill(account.password);
   await page.getByRole('button', { name: nl['chat.console.login.submit'] }).click();
-  await page.getByRole('button', { name: nl['chat.console.status.toggle'] }).click();
+  const toggle = page.getByRole('button', { name: nl['chat.console.status.toggle'] });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await page.getByLabel(nl['chat.console.calm']).uncheck();
 
   const visitorContext = await browser.newContext();

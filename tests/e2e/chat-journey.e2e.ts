@@ -19,7 +19,7 @@ async function messageCount(page: Page, text: string): Promise<number> {
 }
 
 test('chat journey: Arabic visitor and operator, dropped network, quick exit', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const account = createOperator('e2e-journey', 'supervisor', 'Sanne');
 
   // The operator logs in and becomes available.

@@ -18,6 +18,7 @@ async function tabTo(page: Page, selector: string, key: 'Tab' | 'Shift+Tab' = 'T
 }
 
 test('chat keyboard: a visitor chats from start to end with the keyboard only', async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
   const operator = await availableOperator(baseURL!, createOperator('keyboard-op'));
   try {
     await page.goto('/nl/chat/');
