@@ -67,6 +67,9 @@ export default function ConsoleApp(props: ConsoleProps) {
   if (op.connection === 'connecting') return <p>{strings['chat.console.connecting']}</p>;
 
   const heldList = Object.values(op.held);
+  // Conversations the server says this operator holds but this page has not got (after a reload):
+  // they can at least go back to the queue, so no visitor is left waiting on a closed tab.
+  const orphans = op.mine.filter((id) => !op.held[id]);
   const capacity = me?.capacity ?? DEFAULT_CAPACITY;
   const canAccept = heldList.filter((held) => !held.endedBy).length < capacity;
   const transferTargets = op.colleagues.filter(
@@ -163,6 +166,27 @@ export default function ConsoleApp(props: ConsoleProps) {
         <h2 id="console-mine-title">
           {format(strings['chat.console.mine.title'], { count: heldList.length, capacity })}
         </h2>
+        {orphans.length > 0 && (
+          <div class="console-orphans" role="status">
+            <p>{format(strings['chat.console.orphans'], { count: orphans.length })}</p>
+            <ul>
+              {orphans.map((id, index) => (
+                <li key={id}>
+                  <button
+                    type="button"
+                    class="button button--secondary"
+                    onClick={async () => {
+                      const code = await op.transfer(id, 'queue');
+                      setError(code ? strings[errorLabel(code)] : null);
+                    }}
+                  >
+                    {format(strings['chat.console.orphans.requeue'], { number: index + 1 })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         <div class="console-conversations">
           {heldList.map((held) => {
             const id = held.conversation.conversationId;
