@@ -254,7 +254,8 @@ export interface OperatorServerEvents {
 
 export interface ChatStatusResponse {
   open: boolean;
-  reason?: 'closed' | 'no-operators' | 'queue-full';
+  /** `unavailable` (addition): the store (Redis) cannot be reached; call 0800-2000. */
+  reason?: 'closed' | 'no-operators' | 'queue-full' | 'unavailable';
   /** ISO 8601, when closed and the next opening is known. */
   opensAt?: string;
   waiting: number;

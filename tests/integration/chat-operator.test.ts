@@ -18,6 +18,8 @@ import {
   type TestChat,
 } from '../support/chat-app';
 import { storeKinds } from '../support/chat-stores';
+import { resolve } from 'node:path';
+import { loadSchedule } from '../../chat-server/src/chat/schedule';
 import type {
   ChatMessage,
   ChatStatusResponse,
@@ -222,7 +224,7 @@ for (const kind of storeKinds()) {
       });
 
       it('takes the next by danger, then own region, then waiting time; anyone after the overflow', async () => {
-        const c = await start({ overflowMs: 600 });
+        const c = await start({ overflowMs: 1_500 });
         const national = await c.operator('nina', { available: true, region: 'national' });
         const zaanstreek = await c.operator('zeno', { available: true, region: 'VT22' });
         const amsterdam = await queued(c, { municipality: 'GM0363' }); // VT01
@@ -240,7 +242,7 @@ for (const kind of storeKinds()) {
         const amsterdammer = await c.operator('alex', { available: true, region: 'VT01' });
         const later = await queued(c, { municipality: 'GM0479' });
         expect(await next(amsterdammer)).toBe('not-found');
-        await sleep(650);
+        await sleep(1_600);
         expect(await next(amsterdammer)).toBe(later.conversationId);
       });
 
@@ -381,6 +383,17 @@ for (const kind of storeKinds()) {
         });
       });
 
+      it('puts the conversations of an operator who stays away back in the queue', async () => {
+        const c = await start({ resumeWindowMs: 300 });
+        const a = await c.operator('anna', { available: true });
+        const q = await queued(c);
+        await emitAck(a, 'operator:accept', {});
+        const back = nextEvent<{ position: number }>(q.visitor, 'queue:updated', (u) => u.position === 1, 5_000);
+        a.disconnect();
+        expect((await back).position).toBe(1);
+        expect((await c.store.getConversation(q.conversationId))?.status).toBe('queued');
+      });
+
       it('gives supervisors live figures', async () => {
         const c = await start();
         const supervisor = await c.operator('sara', { role: 'supervisor' });
@@ -393,6 +406,27 @@ for (const kind of storeKinds()) {
     });
 
     describe('GET /api/chat/status', () => {
+      it('says closed with the next opening, from the default opening hours', async () => {
+        // Saturday 28 November 2026, 11:00 in Amsterdam.
+        const saturday = Date.parse('2026-11-28T10:00:00Z');
+        chat = await startChat({
+          ...(await kind.createWithRedis()),
+          schedule: loadSchedule(resolve('content/chat/opening-hours.json')),
+          now: () => saturday,
+        });
+        const status = await (await fetch(`${chat.base}/api/chat/status`)).json();
+        expect(status).toEqual({
+          open: false,
+          reason: 'closed',
+          opensAt: '2026-11-30T08:00:00.000Z',
+          waiting: 0,
+          operatorsAvailable: 0,
+        });
+        await chat.operator('anna', { available: true });
+        const visitor = await chat.visitor();
+        expect(await emitAck(visitor, 'visitor:start', startPayload())).toEqual({ ok: false, error: 'closed' });
+      });
+
       it('reflects operators available, waiting visitors and a full queue', async () => {
         const c = await start({ maxQueue: 1 });
         const status = async () => (await (await fetch(`${c.base}/api/chat/status`)).json()) as ChatStatusResponse;

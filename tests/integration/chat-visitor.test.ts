@@ -108,6 +108,7 @@ for (const kind of storeKinds()) {
         startPayload({ inDanger: 'yes' }),
         startPayload({ extra: 1 }),
         startPayload({ municipality: 'GM9999' }),
+        startPayload({ theme: 'no-such-theme' }),
         startPayload({ nickname: 'x'.repeat(31) }),
         'visitor',
         null,

@@ -16,7 +16,7 @@ import { alwaysOpen, type Schedule } from '../../chat-server/src/chat/schedule';
 import { createFileAccountStore } from '../../chat-server/src/chat/store/file-account-store';
 import { createRedisAccountStore, type RedisClient } from '../../chat-server/src/chat/store/redis-store';
 import type { AccountStore, ChatStore, OperatorAccount } from '../../chat-server/src/chat/store/chat-store';
-import { createLogger } from '../../chat-server/src/logger';
+import { createLogger, type Logger } from '../../chat-server/src/logger';
 import type { Ack } from '../../chat-server/src/protocol';
 
 export const CONTENT_DIR = resolve('content');
@@ -64,6 +64,7 @@ export async function startChat(options: {
   settings?: Partial<ChatSettings>;
   schedule?: Schedule;
   now?: () => number;
+  logger?: Logger;
 }): Promise<TestChat> {
   const dist = mkdtempSync(join(tmpdir(), 'ghnt-dist-'));
   const accountsFile = join(dist, 'operators.json');
@@ -76,7 +77,7 @@ export async function startChat(options: {
     schedule: options.schedule ?? alwaysOpen(),
     regions,
     content,
-    logger: createLogger({ silent: true }),
+    logger: options.logger ?? createLogger({ silent: true }),
     settings: { ...defaultSettings, ...options.settings },
     production: false,
     ...(options.now ? { now: options.now } : {}),

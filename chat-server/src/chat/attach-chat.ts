@@ -24,6 +24,7 @@ import { sessionIdFrom, sessionKey } from '../auth/sessions';
 import {
   operatorRoom,
   sessionRoom,
+  visitorRoom,
   SUPERVISORS_ROOM,
   type ChatContext,
   type ChatDeps,
@@ -34,7 +35,8 @@ import {
 import { createQueueNotifier } from './queue-notifier';
 import { tokenBucket } from './rate-limit';
 import { eventRouter } from './socket-events';
-import { endConversation, visitorHandlers } from './visitor-handlers';
+import { endConversation, queueFigures } from './conversation-steps';
+import { visitorHandlers } from './visitor-handlers';
 import { operatorHandlers } from './operator-handlers';
 import type { OperatorPresence } from './store/chat-store';
 
@@ -206,8 +208,14 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
 
   async function requeueHeld(operatorId: string) {
     try {
+      // Back in this process, or in another one sharing the store: nothing to do.
       if (local.has(operatorId)) return;
-      for (const id of await deps.store.listHeldBy(operatorId)) await deps.store.requeue(id, operatorId);
+      if ((await deps.store.listOperatorPresence()).some((p) => p.operatorId === operatorId)) return;
+      for (const id of await deps.store.listHeldBy(operatorId)) {
+        const back = await deps.store.requeue(id, operatorId);
+        if (back) visitors.to(visitorRoom(id)).emit('queue:updated', await queueFigures(ctx, id));
+      }
+      deps.logger.info('chat.requeued-after-operator-left');
       notifier.schedule();
     } catch {
       deps.logger.warn('chat.requeue-failed');

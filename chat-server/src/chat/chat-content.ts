@@ -15,6 +15,8 @@ export type SystemMessageKey = (typeof SYSTEM_MESSAGE_KEYS)[number];
 
 export interface ChatContent {
   systemMessage(lang: Lang, key: SystemMessageKey): string;
+  /** Whether a theme id exists in content/taxonomy/themes.json. */
+  isKnownTheme(id: string): boolean;
   quickReplies(lang: Lang): QuickReply[];
   helpRoute(municipality: string): HelpRoute | undefined;
 }
@@ -89,8 +91,15 @@ export function loadChatContent(options: { contentDir: string; regions: Regions 
     readFileSync(join(options.contentDir, 'data', 'veilig-thuis-organisaties.json'), 'utf8'),
   ) as Organisation[];
 
+  const themes = new Set(
+    (JSON.parse(readFileSync(join(options.contentDir, 'taxonomy', 'themes.json'), 'utf8')) as { id: string }[]).map(
+      (theme) => theme.id,
+    ),
+  );
+
   return {
     systemMessage: (lang, key) => messages[lang][key],
+    isKnownTheme: (id) => themes.has(id),
     quickReplies: (lang) => replies[lang].map((r) => ({ ...r })),
     helpRoute(code) {
       const m = options.regions.forMunicipality(code);

@@ -16,7 +16,7 @@ import type {
 import type { ChatContent } from './chat-content';
 import type { Regions } from './regions';
 import type { Schedule } from './schedule';
-import type { AccountStore, ChatStore } from './store/chat-store';
+import type { AccountStore, ChatStore, OperatorPresence } from './store/chat-store';
 
 export interface ChatDeps {
   store: ChatStore;
@@ -65,7 +65,7 @@ export interface ChatContext extends Required<Pick<ChatDeps, 'now'>>, Omit<ChatD
   /** Schedules a refresh of queue positions, operator snapshots and supervisor figures. */
   queueChanged(): void;
   /** Operators online now, across processes (from the store's presence). */
-  onlineOperators(): Promise<import('./store/chat-store').OperatorPresence[]>;
+  onlineOperators(): Promise<OperatorPresence[]>;
 }
 
 export const visitorRoom = (conversationId: string) => `visitor:${conversationId}`;

@@ -21,7 +21,13 @@ export async function openStores(
 ): Promise<{ store: ChatStore; accounts: AccountStore }> {
   if (!config.redisUrl) return { store: createMemoryStore(), accounts: createFileAccountStore(config.operatorsFile) };
   // The error text of a Redis failure names hosts, never chat data; still, log its kind only.
-  const client = await connectRedis(config.redisUrl, (error) => logger.warn('redis.error', { kind: error.name }));
+  // While Redis is down the client retries every 2 s: log the first error and then once a minute.
+  let lastLogged = 0;
+  const client = await connectRedis(config.redisUrl, (error) => {
+    if (Date.now() - lastLogged < 60_000) return;
+    lastLogged = Date.now();
+    logger.warn('redis.error', { kind: error.name });
+  });
   return { store: createRedisStore(client, { ownsClient: true }), accounts: createRedisAccountStore(client) };
 }
 

@@ -17,7 +17,7 @@ import { operatorRoom, visitorRoom, type ChatContext, type OperatorSocketData } 
 import { candidatesFor } from './queue-policy';
 import { fail, ok, type HandlerResult } from './socket-events';
 import type { ConversationRecord } from './store/chat-store';
-import { endConversation, queueFigures as queueFiguresFor } from './visitor-handlers';
+import { endConversation, queueFigures } from './conversation-steps';
 
 type OperatorSocket = Socket & { data: OperatorSocketData };
 type Empty = Record<string, never>;
@@ -142,7 +142,7 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
         const back = await ctx.store.requeue(payload.conversationId, me.operatorId);
         if (!back) return fail('not-found');
         // Told at once (not left to the next refresh, which skips figures it sent before).
-        ctx.visitors.to(visitorRoom(back.id)).emit('queue:updated', await queueFiguresFor(ctx, back.id));
+        ctx.visitors.to(visitorRoom(back.id)).emit('queue:updated', await queueFigures(ctx, back.id));
         ctx.logger.info('chat.transferred', { to: 'queue' });
         ctx.queueChanged();
         return ok({});

@@ -7,6 +7,7 @@
  */
 import type { Colleague, QueueSnapshot, SupervisorStats, WaitingConversation } from '../protocol';
 import { SUPERVISORS_ROOM, type ChatContext } from './chat-context';
+import { RECENT_WAIT_SAMPLES } from './conversation-steps';
 import { queueOrder } from './queue-policy';
 import type { ConversationRecord } from './store/chat-store';
 import { estimateWait } from './wait-estimate';
@@ -38,7 +39,7 @@ export function createQueueNotifier(ctx: ChatContext) {
     const now = ctx.now();
     const [queued, waits, online, active, today] = await Promise.all([
       ctx.store.listQueued(),
-      ctx.store.recentWaits(30),
+      ctx.store.recentWaits(RECENT_WAIT_SAMPLES),
       ctx.onlineOperators(),
       ctx.store.countActive(),
       ctx.store.dailyStats(ctx.schedule.localDay(new Date(now))),

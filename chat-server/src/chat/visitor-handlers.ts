@@ -5,72 +5,16 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io';
-import type { ChatMessage, ChatState, EndedBy, VisitorSend, VisitorStart, VisitorStarted } from '../protocol';
+import type { ChatState, VisitorSend, VisitorStart, VisitorStarted } from '../protocol';
 import { operatorRoom, visitorRoom, type ChatContext, type VisitorSocketData } from './chat-context';
-import type { SystemMessageKey } from './chat-content';
-import { positions } from './queue-policy';
+import { addSystemMessage, endConversation, queueFigures } from './conversation-steps';
 import { fail, ok, type Defer, type HandlerResult } from './socket-events';
 import type { ConversationRecord } from './store/chat-store';
-import { estimateWait } from './wait-estimate';
 
 type VisitorSocket = Socket & { data: VisitorSocketData };
 type Empty = Record<string, never>;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
-const RECENT_WAIT_SAMPLES = 30;
-
-/** Position, estimate and operators available for one queued conversation. */
-export async function queueFigures(ctx: ChatContext, conversationId: string) {
-  const [queued, waits, online] = await Promise.all([
-    ctx.store.listQueued(),
-    ctx.store.recentWaits(RECENT_WAIT_SAMPLES),
-    ctx.onlineOperators(),
-  ]);
-  const position = positions(queued).get(conversationId) ?? 0;
-  return {
-    position,
-    ...estimateWait(position, waits, ctx.now()),
-    operatorsAvailable: online.filter((o) => o.status === 'available').length,
-  };
-}
-
-export async function addSystemMessage(
-  ctx: ChatContext,
-  c: Pick<ConversationRecord, 'id' | 'lang'>,
-  key: SystemMessageKey,
-) {
-  const message: ChatMessage = {
-    id: randomUUID(),
-    from: 'system',
-    text: ctx.content.systemMessage(c.lang, key),
-    at: new Date(ctx.now()).toISOString(),
-  };
-  const stored = await ctx.store.addMessage(c.id, message);
-  if (stored) ctx.visitors.to(visitorRoom(c.id)).emit('chat:message', stored.message);
-}
-
-/** Ends a conversation and tells both parties; false when it was already over. */
-export async function endConversation(
-  ctx: ChatContext,
-  conversationId: string,
-  endedBy: EndedBy,
-  outcome?: import('../protocol').Outcome,
-): Promise<boolean> {
-  const ended = await ctx.store.end(conversationId, {
-    endedBy,
-    ...(outcome ? { outcome } : {}),
-    day: ctx.schedule.localDay(new Date(ctx.now())),
-    retentionMs: ctx.settings.retentionMs,
-  });
-  if (!ended) return false;
-  ctx.visitors.to(visitorRoom(conversationId)).emit('chat:ended', { by: endedBy });
-  ctx.visitors.in(visitorRoom(conversationId)).socketsLeave(visitorRoom(conversationId));
-  if (ended.operatorId)
-    ctx.operators.to(operatorRoom(ended.operatorId)).emit('chat:ended', { conversationId, by: endedBy });
-  ctx.logger.info('chat.ended', { by: endedBy, wasQueued: !ended.operatorId });
-  ctx.queueChanged();
-  return true;
-}
 
 export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket) {
   const current = async () => {
@@ -88,6 +32,7 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket) {
       if (!online.some((o) => o.status === 'available')) return fail('closed', 'no-operators');
       const region = payload.municipality ? ctx.regions.forMunicipality(payload.municipality) : undefined;
       if (payload.municipality && !region) return fail('invalid-payload', 'unknown-municipality');
+      if (payload.theme && !ctx.content.isKnownTheme(payload.theme)) return fail('invalid-payload', 'unknown-theme');
       const resumeToken = randomBytes(32).toString('base64url');
       const queuedBefore = await ctx.store.listQueued();
       const conversation: ConversationRecord = {

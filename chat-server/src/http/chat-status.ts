@@ -9,7 +9,8 @@ export function chatStatusRoute(status: () => Promise<ChatStatusResponse>): Rout
     try {
       res.json(await status());
     } catch {
-      res.status(503).json({ open: false, reason: 'closed', waiting: 0, operatorsAvailable: 0 });
+      const unavailable: ChatStatusResponse = { open: false, reason: 'unavailable', waiting: 0, operatorsAvailable: 0 };
+      res.status(503).json(unavailable);
     }
   });
   return router;

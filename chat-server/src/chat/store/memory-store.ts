@@ -206,6 +206,9 @@ export function createMemoryStore(options: { now?: () => number } = {}): ChatSto
     },
 
     async createSession(id, session) {
+      // Expired sessions are otherwise only dropped when read: sweep them at each login.
+      const t = now();
+      for (const [key, s] of sessions) if (s.expiresAt <= t) sessions.delete(key);
       sessions.set(id, { ...session });
     },
     async getSession(id) {

@@ -1,0 +1,67 @@
+/**
+ * Steps both sides share: the queue figures a waiting visitor sees, a system message in the
+ * visitor's language, and ending a conversation (telling both parties).
+ */
+import { randomUUID } from 'node:crypto';
+import type { ChatMessage, EndedBy, Outcome } from '../protocol';
+import { operatorRoom, visitorRoom, type ChatContext } from './chat-context';
+import type { SystemMessageKey } from './chat-content';
+import { positions } from './queue-policy';
+import type { ConversationRecord } from './store/chat-store';
+import { estimateWait } from './wait-estimate';
+
+/** How many recent waits the estimate looks at. */
+export const RECENT_WAIT_SAMPLES = 30;
+
+/** Position, estimate and operators available for one queued conversation. */
+export async function queueFigures(ctx: ChatContext, conversationId: string) {
+  const [queued, waits, online] = await Promise.all([
+    ctx.store.listQueued(),
+    ctx.store.recentWaits(RECENT_WAIT_SAMPLES),
+    ctx.onlineOperators(),
+  ]);
+  const position = positions(queued).get(conversationId) ?? 0;
+  return {
+    position,
+    ...estimateWait(position, waits, ctx.now()),
+    operatorsAvailable: online.filter((o) => o.status === 'available').length,
+  };
+}
+
+export async function addSystemMessage(
+  ctx: ChatContext,
+  c: Pick<ConversationRecord, 'id' | 'lang'>,
+  key: SystemMessageKey,
+) {
+  const message: ChatMessage = {
+    id: randomUUID(),
+    from: 'system',
+    text: ctx.content.systemMessage(c.lang, key),
+    at: new Date(ctx.now()).toISOString(),
+  };
+  const stored = await ctx.store.addMessage(c.id, message);
+  if (stored) ctx.visitors.to(visitorRoom(c.id)).emit('chat:message', stored.message);
+}
+
+/** Ends a conversation and tells both parties; false when it was already over. */
+export async function endConversation(
+  ctx: ChatContext,
+  conversationId: string,
+  endedBy: EndedBy,
+  outcome?: Outcome,
+): Promise<boolean> {
+  const ended = await ctx.store.end(conversationId, {
+    endedBy,
+    ...(outcome ? { outcome } : {}),
+    day: ctx.schedule.localDay(new Date(ctx.now())),
+    retentionMs: ctx.settings.retentionMs,
+  });
+  if (!ended) return false;
+  ctx.visitors.to(visitorRoom(conversationId)).emit('chat:ended', { by: endedBy });
+  ctx.visitors.in(visitorRoom(conversationId)).socketsLeave(visitorRoom(conversationId));
+  if (ended.operatorId)
+    ctx.operators.to(operatorRoom(ended.operatorId)).emit('chat:ended', { conversationId, by: endedBy });
+  ctx.logger.info('chat.ended', { by: endedBy, wasQueued: !ended.operatorId });
+  ctx.queueChanged();
+  return true;
+}
