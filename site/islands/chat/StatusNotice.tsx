@@ -20,7 +20,9 @@ export function StatusNotice({ status, strings, phones, lang, onRetry }: Props) 
       ? strings['chat.status.queueFull']
       : status.reason === 'no-operators'
         ? strings['chat.status.noOperators']
-        : strings['chat.status.closed'];
+        : status.reason === 'unavailable'
+          ? strings['chat.error.unavailable']
+          : strings['chat.status.closed'];
   return (
     <div class="chat-status chat-status--closed">
       <p>

@@ -6,7 +6,7 @@ export type StatusView =
   | { kind: 'unknown' }
   | { kind: 'open' }
   | { kind: 'busy' }
-  | { kind: 'closed'; reason: 'closed' | 'no-operators' | 'queue-full'; opensAt?: string };
+  | { kind: 'closed'; reason: NonNullable<ChatStatusResponse['reason']>; opensAt?: string };
 
 /** The view for one status answer: busy means open with people already waiting. */
 export function statusView(status: ChatStatusResponse): StatusView {

@@ -51,6 +51,8 @@ export function useOperatorConsole(session: number) {
   const [held, setHeld] = useState<Record<string, HeldConversation>>({});
   const [stats, setStats] = useState<SupervisorStats | null>(null);
   const [available, setAvailable] = useState(false);
+  const availableRef = useRef(false);
+  availableRef.current = available;
 
   const hold = useCallback((conversation: OperatorConversation) => {
     setHeld((all) => ({
@@ -74,7 +76,11 @@ export function useOperatorConsole(session: number) {
     const socket: OperatorSocket = io('/operator', { path: '/socket.io', transports: ['websocket'] });
     socketRef.current = socket;
     setConnection('connecting');
-    socket.on('connect', () => setConnection('connected'));
+    socket.on('connect', () => {
+      setConnection('connected');
+      // The server counts a (re)connected operator as away until told otherwise: say it again.
+      if (availableRef.current) socket.emit('operator:status', { status: 'available' }, () => undefined);
+    });
     socket.on('disconnect', () => setConnection('reconnecting'));
     socket.on('connect_error', (error) => {
       // Refused by the server (no or expired session): log in again.
