@@ -1,0 +1,214 @@
+/**
+ * The operator console at /medewerkers/: log in, be available or away, see the queue (calmly if
+ * wanted), take conversations side by side up to the capacity, and, for supervisors, the live
+ * figures. Staff-only; Dutch is its language.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { format } from '../chat/fill';
+import type { OperatorMe, QuickReply } from '../../../chat-server/src/protocol';
+import { ConversationPanel } from './ConversationPanel';
+import { errorLabel } from './labels';
+import { LoginForm } from './LoginForm';
+import { askDesktopPermission, playTone, showDesktop } from './new-chat-alert';
+import { QueuePanel } from './QueuePanel';
+import { fetchMe, fetchQuickReplies } from './operator-api';
+import { SupervisorPanel } from './SupervisorPanel';
+import type { ConsoleProps } from './types';
+import { useOperatorConsole } from './use-operator-console';
+
+/** The protocol's default capacity, until /api/operator/me says this operator's; the server enforces it. */
+const DEFAULT_CAPACITY = 3;
+
+export default function ConsoleApp(props: ConsoleProps) {
+  const { strings } = props;
+  const [session, setSession] = useState(0);
+  const op = useOperatorConsole(session);
+  const [calm, setCalm] = useState(true);
+  const [sound, setSound] = useState(false);
+  const [desktop, setDesktop] = useState(false);
+  const [now, setNow] = useState(() => Date.now());
+  const [error, setError] = useState<string | null>(null);
+  const [replies, setReplies] = useState<Record<string, QuickReply[]>>({});
+  const [me, setMe] = useState<OperatorMe | null>(null);
+  const [justAccepted, setJustAccepted] = useState<string | null>(null);
+  const seenWaiting = useRef<Set<string>>(new Set());
+
+  useEffect(() => {
+    if (op.connection === 'connected') void fetchMe().then(setMe);
+  }, [op.connection, session]);
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 5000);
+    return () => clearInterval(timer);
+  }, []);
+
+  // A new waiting chat: alert only if the operator opted in.
+  useEffect(() => {
+    const fresh = op.waiting.filter((row) => !seenWaiting.current.has(row.conversationId));
+    seenWaiting.current = new Set(op.waiting.map((row) => row.conversationId));
+    if (fresh.length === 0) return;
+    if (sound) playTone();
+    if (desktop) showDesktop(strings['chat.console.alert.title'], strings['chat.console.alert.body']);
+  }, [op.waiting]);
+
+  // Quick replies per language, loaded once for each language in a held conversation.
+  useEffect(() => {
+    for (const held of Object.values(op.held)) {
+      const lang = held.conversation.lang;
+      if (replies[lang]) continue;
+      setReplies((all) => ({ ...all, [lang]: [] }));
+      void fetchQuickReplies(lang).then((list) => setReplies((all) => ({ ...all, [lang]: list })));
+    }
+  }, [op.held]);
+
+  if (op.connection === 'unauthorized') {
+    return <LoginForm strings={strings} onLoggedIn={() => setSession((n) => n + 1)} />;
+  }
+  if (op.connection === 'connecting') return <p>{strings['chat.console.connecting']}</p>;
+
+  const heldList = Object.values(op.held);
+  // Conversations the server says this operator holds but this page has not got (after a reload):
+  // they can at least go back to the queue, so no visitor is left waiting on a closed tab.
+  const orphans = op.mine.filter((id) => !op.held[id]);
+  const capacity = me?.capacity ?? DEFAULT_CAPACITY;
+  const canAccept = heldList.filter((held) => !held.endedBy).length < capacity;
+  const transferTargets = op.colleagues.filter(
+    (colleague) =>
+      colleague.operatorId !== me?.operatorId &&
+      colleague.status === 'available' &&
+      colleague.load < colleague.capacity,
+  );
+
+  const logout = async () => {
+    try {
+      await fetch('/api/operator/logout', { method: 'POST', credentials: 'same-origin' });
+    } finally {
+      setSession((n) => n + 1);
+    }
+  };
+
+  return (
+    <div class="console">
+      <div class="console-bar">
+        <p role="status" class="console-bar__status">
+          {me && (
+            <span class="console-bar__name">{format(strings['chat.console.signedInAs'], { name: me.name })} </span>
+          )}
+          {op.connection === 'reconnecting'
+            ? strings['chat.console.reconnecting']
+            : op.available
+              ? strings['chat.console.status.available']
+              : strings['chat.console.status.away']}
+        </p>
+        <button
+          type="button"
+          class="button"
+          aria-pressed={op.available}
+          onClick={async () => {
+            const code = await op.setStatus(op.available ? 'away' : 'available');
+            setError(code ? strings[errorLabel(code)] : null);
+          }}
+        >
+          {strings['chat.console.status.toggle']}
+        </button>
+        <div class="console-choice">
+          <input id="console-calm" type="checkbox" checked={calm} onChange={(e) => setCalm(e.currentTarget.checked)} />
+          <label for="console-calm">{strings['chat.console.calm']}</label>
+        </div>
+        <div class="console-choice">
+          <input
+            id="console-sound"
+            type="checkbox"
+            checked={sound}
+            onChange={(e) => setSound(e.currentTarget.checked)}
+          />
+          <label for="console-sound">{strings['chat.console.alert.sound']}</label>
+        </div>
+        <div class="console-choice">
+          <input
+            id="console-desktop"
+            type="checkbox"
+            checked={desktop}
+            onChange={async (e) => {
+              const wanted = e.currentTarget.checked;
+              setDesktop(wanted ? await askDesktopPermission() : false);
+            }}
+          />
+          <label for="console-desktop">{strings['chat.console.alert.desktop']}</label>
+        </div>
+        <button type="button" class="button button--secondary" onClick={() => void logout()}>
+          {strings['chat.console.logout']}
+        </button>
+      </div>
+
+      {error && (
+        <p class="console-error" role="alert">
+          {error}
+        </p>
+      )}
+
+      {op.stats && <SupervisorPanel strings={strings} stats={op.stats} />}
+
+      <QueuePanel
+        {...props}
+        waiting={op.waiting}
+        calm={calm}
+        now={now}
+        canAccept={canAccept}
+        onAccept={async (conversationId) => {
+          const result = await op.accept(conversationId);
+          setError(typeof result === 'object' ? strings[errorLabel(result.error)] : null);
+          if (typeof result === 'string') setJustAccepted(result);
+        }}
+      />
+
+      <section class="console-mine" aria-labelledby="console-mine-title">
+        <h2 id="console-mine-title">
+          {format(strings['chat.console.mine.title'], { count: heldList.length, capacity })}
+        </h2>
+        {orphans.length > 0 && (
+          <div class="console-orphans" role="status">
+            <p>{format(strings['chat.console.orphans'], { count: orphans.length })}</p>
+            <ul>
+              {orphans.map((id, index) => (
+                <li key={id}>
+                  <button
+                    type="button"
+                    class="button button--secondary"
+                    onClick={async () => {
+                      const code = await op.transfer(id, 'queue');
+                      setError(code ? strings[errorLabel(code)] : null);
+                    }}
+                  >
+                    {format(strings['chat.console.orphans.requeue'], { number: index + 1 })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <div class="console-conversations">
+          {heldList.map((held) => {
+            const id = held.conversation.conversationId;
+            return (
+              <ConversationPanel
+                key={id}
+                {...props}
+                held={held}
+                justAccepted={justAccepted === id}
+                quickReplies={replies[held.conversation.lang] ?? []}
+                colleagues={transferTargets}
+                onSend={(text) => op.send(id, text)}
+                onTyping={(typing) => op.typing(id, typing)}
+                onNote={(text) => op.note(id, text)}
+                onTransfer={(to) => op.transfer(id, to)}
+                onEnd={(outcome) => op.end(id, outcome)}
+                onClose={() => op.forget(id)}
+              />
+            );
+          })}
+        </div>
+      </section>
+    </div>
+  );
+}

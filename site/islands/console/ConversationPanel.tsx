@@ -1,0 +1,290 @@
+/**
+ * One conversation the operator holds: the visitor's details and help route, the messages, a
+ * composer with quick replies, internal notes, transfer, and ending with an outcome.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Colleague, ErrorCode, HelpRoute, Outcome, QuickReply } from '../../../chat-server/src/protocol';
+import { format } from '../chat/fill';
+import { MAX_MESSAGE_LENGTH, MAX_NOTE_LENGTH, OUTCOME_CHOICES } from '../chat/limits';
+import { MessageText } from '../chat/MessageText';
+import { ABOUT_LABEL, ENDED_LABEL, OUTCOME_LABEL, errorLabel } from './labels';
+import { fetchHelpRoute } from './operator-api';
+import { HelpRouteBox } from './HelpRouteBox';
+import type { HeldConversation } from './use-operator-console';
+import type { ConsoleProps } from './types';
+
+interface Props extends Pick<ConsoleProps, 'strings' | 'themes' | 'municipalities' | 'languages' | 'helpHref'> {
+  held: HeldConversation;
+  /** True for the conversation this operator just took: its message box gets focus. */
+  justAccepted: boolean;
+  quickReplies: QuickReply[];
+  /** Colleagues who can take this conversation now. */
+  colleagues: Colleague[];
+  onSend: (text: string) => Promise<ErrorCode | null>;
+  onTyping: (typing: boolean) => void;
+  onNote: (text: string) => Promise<ErrorCode | null>;
+  onTransfer: (to: string) => Promise<ErrorCode | null>;
+  onEnd: (outcome: Outcome) => Promise<ErrorCode | null>;
+  onClose: () => void;
+}
+
+export function ConversationPanel(props: Props) {
+  const { strings, themes, municipalities, languages, helpHref, held, quickReplies } = props;
+  const { conversation, messages, visitorTyping, endedBy } = held;
+  const id = conversation.conversationId;
+  const [text, setText] = useState('');
+  const [noteText, setNoteText] = useState('');
+  const [outcome, setOutcome] = useState<Outcome | ''>('');
+  const [transferTo, setTransferTo] = useState('');
+  const [reply, setReply] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [route, setRoute] = useState<HelpRoute | null>(null);
+  useEffect(() => {
+    if (conversation.municipality) void fetchHelpRoute(conversation.municipality).then(setRoute);
+  }, [conversation.municipality]);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  // The accept button this came from is gone; continue in the new conversation's message box.
+  useEffect(() => {
+    if (props.justAccepted) textRef.current?.focus();
+  }, [props.justAccepted]);
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const typingSent = useRef(false);
+  const place = conversation.municipality ? municipalities[conversation.municipality] : undefined;
+  const title = conversation.nickname
+    ? format(strings['chat.console.conversation.titleNamed'], { name: conversation.nickname })
+    : strings['chat.console.conversation.title'];
+
+  const report = (code: ErrorCode | null) => setError(code ? strings[errorLabel(code)] : null);
+
+  const sendMessage = async (event: Event) => {
+    event.preventDefault();
+    const trimmed = text.trim();
+    if (!trimmed) return;
+    setText('');
+    clearTimeout(typingTimer.current);
+    if (typingSent.current) {
+      typingSent.current = false;
+      props.onTyping(false);
+    }
+    report(await props.onSend(trimmed));
+  };
+
+  const onInput = (value: string) => {
+    setText(value);
+    if (!typingSent.current) {
+      typingSent.current = true;
+      props.onTyping(true);
+    }
+    clearTimeout(typingTimer.current);
+    typingTimer.current = setTimeout(() => {
+      typingSent.current = false;
+      props.onTyping(false);
+    }, 3000);
+  };
+
+  return (
+    <article class="console-conversation" aria-labelledby={`title-${id}`} data-conversation={id}>
+      <h3 id={`title-${id}`}>{title}</h3>
+      <dl class="console-facts">
+        <div>
+          <dt>{strings['chat.console.queue.lang']}</dt>
+          <dd>{languages[conversation.lang] ?? conversation.lang}</dd>
+        </div>
+        <div>
+          <dt>{strings['chat.console.queue.about']}</dt>
+          <dd>{strings[ABOUT_LABEL[conversation.about]]}</dd>
+        </div>
+        {conversation.inDanger && (
+          <div class="console-facts__danger">
+            <dt>{strings['chat.console.queue.danger']}</dt>
+            <dd>
+              <strong>{strings['chat.console.queue.inDanger']}</strong>
+            </dd>
+          </div>
+        )}
+        {conversation.theme && (
+          <div>
+            <dt>{strings['chat.console.queue.theme']}</dt>
+            <dd>{themes[conversation.theme] ?? conversation.theme}</dd>
+          </div>
+        )}
+      </dl>
+
+      <HelpRouteBox strings={strings} route={route} place={place} helpHref={helpHref} />
+
+      <ol class="chat-log" aria-label={strings['chat.console.conversation.messages']}>
+        {messages.map((message) => (
+          <li
+            key={message.clientId ?? message.id}
+            class={`chat-message chat-message--${message.from === 'operator' ? 'visitor' : message.from}`}
+            data-from={message.from}
+          >
+            <span class="chat-message__from">{strings[`chat.console.from.${message.from}`]}</span>
+            <p class="chat-message__text" dir="auto">
+              <MessageText text={message.text} />
+            </p>
+          </li>
+        ))}
+      </ol>
+      <p class="chat-typing">{visitorTyping ? strings['chat.console.conversation.typing'] : ''}</p>
+
+      {error && (
+        <p class="console-error" role="alert">
+          {error}
+        </p>
+      )}
+
+      {endedBy ? (
+        <div class="console-ended" role="status">
+          <p>
+            <strong>{strings[ENDED_LABEL[endedBy]]}</strong>
+          </p>
+          <button type="button" class="button button--secondary" onClick={props.onClose}>
+            {strings['chat.console.conversation.close']}
+          </button>
+        </div>
+      ) : (
+        <>
+          <form class="console-composer" onSubmit={(event) => void sendMessage(event)}>
+            {quickReplies.length > 0 && (
+              <div class="console-field console-field--inline">
+                <label for={`reply-${id}`}>{strings['chat.console.quickReplies']}</label>
+                <select id={`reply-${id}`} value={reply} onChange={(e) => setReply(e.currentTarget.value)}>
+                  <option value="">–</option>
+                  {quickReplies.map((option) => (
+                    <option key={option.id} value={option.id}>
+                      {option.title}
+                    </option>
+                  ))}
+                </select>
+                <button
+                  type="button"
+                  class="button button--secondary"
+                  onClick={() => {
+                    const chosen = quickReplies.find((option) => option.id === reply);
+                    if (chosen) setText((current) => (current ? `${current}\n${chosen.text}` : chosen.text));
+                  }}
+                >
+                  {strings['chat.console.quickReplies.insert']}
+                </button>
+              </div>
+            )}
+            <label for={`text-${id}`}>{strings['chat.console.conversation.message']}</label>
+            <textarea
+              id={`text-${id}`}
+              ref={textRef}
+              rows={3}
+              dir="auto"
+              maxLength={MAX_MESSAGE_LENGTH}
+              value={text}
+              onInput={(e) => onInput(e.currentTarget.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+                  event.preventDefault();
+                  void sendMessage(event);
+                }
+              }}
+            />
+            <button type="submit" class="button">
+              {strings['chat.console.conversation.send']}
+            </button>
+          </form>
+
+          <details class="console-notes">
+            <summary>{format(strings['chat.console.notes.title'], { count: conversation.notes.length })}</summary>
+            <ul>
+              {conversation.notes.map((note) => (
+                <li key={note.id}>{note.text}</li>
+              ))}
+            </ul>
+            <form
+              onSubmit={async (event) => {
+                event.preventDefault();
+                if (!noteText.trim()) return;
+                const code = await props.onNote(noteText.trim());
+                report(code);
+                if (!code) setNoteText('');
+              }}
+            >
+              <label for={`note-${id}`}>{strings['chat.console.notes.label']}</label>
+              <textarea
+                id={`note-${id}`}
+                rows={2}
+                maxLength={MAX_NOTE_LENGTH}
+                value={noteText}
+                onInput={(e) => setNoteText(e.currentTarget.value)}
+              />
+              <button type="submit" class="button button--secondary">
+                {strings['chat.console.notes.add']}
+              </button>
+            </form>
+          </details>
+
+          <details class="console-transfer">
+            <summary>{strings['chat.console.transfer.title']}</summary>
+            <button
+              type="button"
+              class="button button--secondary"
+              onClick={async () => report(await props.onTransfer('queue'))}
+            >
+              {strings['chat.console.transfer.queue']}
+            </button>
+            {props.colleagues.length > 0 ? (
+              <form
+                onSubmit={async (event) => {
+                  event.preventDefault();
+                  if (transferTo) report(await props.onTransfer(transferTo));
+                }}
+              >
+                <label for={`transfer-${id}`}>{strings['chat.console.transfer.colleague']}</label>
+                <select id={`transfer-${id}`} value={transferTo} onChange={(e) => setTransferTo(e.currentTarget.value)}>
+                  <option value="">–</option>
+                  {props.colleagues.map((colleague) => (
+                    <option key={colleague.operatorId} value={colleague.operatorId}>
+                      {format(strings['chat.console.transfer.option'], {
+                        name: colleague.name,
+                        load: colleague.load,
+                        capacity: colleague.capacity,
+                      })}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" class="button button--secondary">
+                  {strings['chat.console.transfer.submit']}
+                </button>
+              </form>
+            ) : (
+              <p>{strings['chat.console.transfer.nobody']}</p>
+            )}
+          </details>
+
+          <form
+            class="console-end"
+            onSubmit={async (event) => {
+              event.preventDefault();
+              if (outcome) report(await props.onEnd(outcome));
+              else setError(strings['chat.console.end.chooseOutcome']);
+            }}
+          >
+            <label for={`outcome-${id}`}>{strings['chat.console.end.outcome']}</label>
+            <select
+              id={`outcome-${id}`}
+              value={outcome}
+              onChange={(e) => setOutcome(e.currentTarget.value as Outcome | '')}
+            >
+              <option value="">–</option>
+              {OUTCOME_CHOICES.map((choice) => (
+                <option key={choice} value={choice}>
+                  {strings[OUTCOME_LABEL[choice]]}
+                </option>
+              ))}
+            </select>
+            <button type="submit" class="button">
+              {strings['chat.console.end.submit']}
+            </button>
+          </form>
+        </>
+      )}
+    </article>
+  );
+}

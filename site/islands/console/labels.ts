@@ -1,0 +1,49 @@
+/** Words for protocol values in the console (about whom, outcomes, who ended, error codes). */
+import type { About, EndedBy, ErrorCode, Outcome } from '../../../chat-server/src/protocol';
+import type { ConsoleKey } from './types';
+
+export const ABOUT_LABEL: Record<About, ConsoleKey> = {
+  self: 'chat.console.about.self',
+  child: 'chat.console.about.child',
+  'someone-else': 'chat.console.about.someoneElse',
+  professional: 'chat.console.about.professional',
+};
+
+export const OUTCOME_LABEL: Record<Outcome, ConsoleKey> = {
+  advice: 'chat.console.outcome.advice',
+  referral: 'chat.console.outcome.referral',
+  'report-advised': 'chat.console.outcome.reportAdvised',
+  'no-reply': 'chat.console.outcome.noReply',
+  other: 'chat.console.outcome.other',
+};
+
+export const ENDED_LABEL: Record<EndedBy, ConsoleKey> = {
+  visitor: 'chat.console.ended.visitor',
+  operator: 'chat.console.ended.operator',
+  timeout: 'chat.console.ended.timeout',
+  'quick-exit': 'chat.console.ended.quickExit',
+};
+
+export function errorLabel(error: ErrorCode): ConsoleKey {
+  switch (error) {
+    case 'already-taken':
+      return 'chat.console.error.alreadyTaken';
+    case 'capacity':
+      return 'chat.console.error.capacity';
+    case 'not-found':
+      return 'chat.console.error.notFound';
+    case 'unauthorized':
+    case 'forbidden':
+      return 'chat.console.error.forbidden';
+    case 'rate-limited':
+      return 'chat.console.error.rateLimited';
+    default:
+      return 'chat.console.error.unavailable';
+  }
+}
+
+/** "3 min" or "45 s" since an ISO time. */
+export function waitedFor(sinceIso: string, now: number): { minutes: number; seconds: number } {
+  const total = Math.max(0, Math.floor((now - new Date(sinceIso).getTime()) / 1000));
+  return { minutes: Math.floor(total / 60), seconds: total % 60 };
+}

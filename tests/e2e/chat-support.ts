@@ -1,0 +1,88 @@
+/**
+ * Helpers for the chat's browser tests: operator accounts made with the server's own
+ * `operator:add` command, and an operator on a real socket (Node socket.io-client) for tests
+ * that only need someone available or accepting. Accounts go where the server under test reads
+ * them (OPERATORS_FILE, default .data/operators.json); the same usernames are reused each run.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { io, type Socket } from 'socket.io-client';
+import type { Ack, OperatorClientEvents, OperatorServerEvents } from '../../chat-server/src/protocol';
+
+export interface OperatorAccount {
+  username: string;
+  password: string;
+}
+
+/** Creates (or resets the password of) an operator account with `npm run operator:add`. */
+export function createOperator(
+  username: string,
+  role: 'operator' | 'supervisor' = 'operator',
+  name = 'Sanne',
+): OperatorAccount {
+  const password = randomBytes(18).toString('base64url');
+  execFileSync(
+    'npx',
+    ['tsx', 'chat-server/src/cli/operator-add.ts', '--username', username, '--role', role, '--name', name],
+    {
+      input: password,
+      stdio: ['pipe', 'ignore', 'inherit'],
+    },
+  );
+  return { username, password };
+}
+
+/** Logs in over HTTP like the console does and returns the session cookie. */
+export async function loginCookie(baseURL: string, account: OperatorAccount): Promise<string> {
+  const response = await fetch(new URL('/api/operator/login', baseURL), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: new URL(baseURL).origin },
+    body: JSON.stringify(account),
+  });
+  if (!response.ok) throw new Error(`login failed: ${response.status}`);
+  const cookie = response.headers.get('set-cookie');
+  if (!cookie) throw new Error('login set no cookie');
+  return cookie.split(';')[0]!;
+}
+
+export type OperatorSocket = Socket<OperatorServerEvents, OperatorClientEvents>;
+
+/** An operator connected over a real socket and set to available. */
+export async function availableOperator(baseURL: string, account: OperatorAccount): Promise<OperatorSocket> {
+  const cookie = await loginCookie(baseURL, account);
+  const socket: OperatorSocket = io(new URL('/operator', baseURL).href, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    extraHeaders: { cookie, origin: new URL(baseURL).origin },
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  const ack = await socket.timeout(5000).emitWithAck('operator:status', { status: 'available' });
+  if (!ack.ok) throw new Error(`status: ${ack.error}`);
+  return socket;
+}
+
+/** Accepts the waiting conversation for which `match` is true; resolves with its id. */
+export async function acceptWhere(
+  socket: OperatorSocket,
+  match: (waiting: { lang: string; municipality?: string; theme?: string }) => boolean,
+): Promise<string> {
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const snapshot = new Promise<Parameters<OperatorServerEvents['queue:snapshot']>[0] | null>((resolve) => {
+      socket.once('queue:snapshot', resolve);
+      setTimeout(() => resolve(null), 1000);
+    });
+    // Setting the status again makes the server send a fresh snapshot.
+    socket.emit('operator:status', { status: 'available' }, () => undefined);
+    const row = (await snapshot)?.waiting.find(match);
+    if (row) {
+      const ack = (await socket.timeout(5000).emitWithAck('operator:accept', {
+        conversationId: row.conversationId,
+      })) as Ack<unknown>;
+      if (ack.ok) return row.conversationId;
+    }
+  }
+  throw new Error('no matching conversation was waiting');
+}
