@@ -1,7 +1,16 @@
 import { defineConfig } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** Port of the server the browser tests start (the real chat-server over the real build). */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4321);
+
+/**
+ * Operator accounts the browser tests create live in a temporary file, never in the
+ * developer's own .data/operators.json. Set here so the server and the test workers share it.
+ */
+const OPERATORS_FILE = process.env.OPERATORS_FILE ?? join(tmpdir(), `ghnt-e2e-operators-${E2E_PORT}.json`);
+process.env.OPERATORS_FILE = OPERATORS_FILE;
 
 export default defineConfig({
   testDir: 'tests',
@@ -32,7 +41,7 @@ export default defineConfig({
     command: 'npx tsx chat-server/src/main.ts',
     url: `http://localhost:${E2E_PORT}/healthz`,
     reuseExistingServer: false,
-    timeout: 60_000,
-    env: { PORT: String(E2E_PORT), NODE_ENV: 'test', CHAT_ALWAYS_OPEN: 'true' },
+    timeout: 180_000,
+    env: { PORT: String(E2E_PORT), NODE_ENV: 'test', CHAT_ALWAYS_OPEN: 'true', OPERATORS_FILE },
   },
 });
