@@ -59,6 +59,19 @@ for (const kind of storeKinds()) {
     }
 
     describe('login and sessions', () => {
+      it('gives a reconnecting operator back the conversations they hold', async () => {
+        const c = await start();
+        const first = await c.operator('anna', { available: true });
+        const { conversationId } = await queued(c);
+        const accepted = await emitAck<Accepted>(first, 'operator:accept', {});
+        expect(accepted.ok).toBe(true);
+        first.disconnect();
+        const again = await c.operator('anna');
+        const assigned = await firstEvent<Accepted>(again, 'chat:assigned');
+        expect(assigned.conversation.conversationId).toBe(conversationId);
+        expect(assigned.conversation.status).toBe('active');
+      });
+
       it('sets an httpOnly SameSite=Strict session cookie and answers /me', async () => {
         const c = await start();
         await c.login('anna', { role: 'supervisor', region: 'VT09', displayName: 'Sanne' });

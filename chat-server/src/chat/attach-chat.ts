@@ -18,6 +18,7 @@ import {
   visitorStartSchema,
   visitorTypingSchema,
   type ChatStatusResponse,
+  type OperatorConversation,
 } from '../protocol';
 import { originAllowed } from '../auth/origin';
 import { sessionIdFrom, sessionKey } from '../auth/sessions';
@@ -37,7 +38,7 @@ import { tokenBucket } from './rate-limit';
 import { eventRouter } from './socket-events';
 import { endConversation, queueFigures } from './conversation-steps';
 import { visitorHandlers } from './visitor-handlers';
-import { operatorHandlers } from './operator-handlers';
+import { operatorHandlers, operatorView } from './operator-handlers';
 import type { OperatorPresence } from './store/chat-store';
 
 /** Presence lives this long in the store without a heartbeat (a dead process stops counting). */
@@ -184,6 +185,9 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
     entry.sockets.add(socket.id);
     const ready = writePresence(entry.presence).catch(() => deps.logger.warn('chat.presence-failed'));
     notifier.schedule();
+    // After a reload or a reconnect the console has lost its view: give it back every
+    // conversation this operator still holds, with the messages so far.
+    void ready.then(() => resendHeld(socket, me.operatorId));
 
     const handlers = operatorHandlers(ctx, socket, presenceControl);
     const router = eventRouter(socket, {
@@ -217,6 +221,21 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
       orphanTimers.set(me.operatorId, timer);
     });
   });
+
+  async function resendHeld(
+    socket: { emit: (event: 'chat:assigned', payload: { conversation: OperatorConversation }) => unknown },
+    operatorId: string,
+  ) {
+    try {
+      for (const id of await deps.store.listHeldBy(operatorId)) {
+        const conversation = await deps.store.getConversation(id);
+        if (conversation?.status === 'active')
+          socket.emit('chat:assigned', { conversation: await operatorView(ctx, conversation) });
+      }
+    } catch {
+      deps.logger.warn('chat.resend-held-failed');
+    }
+  }
 
   async function requeueHeld(operatorId: string) {
     try {
