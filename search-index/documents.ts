@@ -58,7 +58,7 @@ export function buildDocuments(contentDir: string, lang: string): LanguageConten
   const helplines = loadHelplines(contentDir);
   const sections = loadPageSections(contentDir, lang);
   const documents: SearchDocument[] = [];
-  const base = { lang, keywords: '', places: '', text: '' };
+  const base = { lang, keywords: '', places: '', postcodes: '', text: '' };
 
   const emergency = helplines.find((row) => row.id === 'alarmnummer-112');
   const veiligThuis = helplines.find((row) => row.id === 'veilig-thuis');
@@ -84,7 +84,8 @@ export function buildDocuments(contentDir: string, lang: string): LanguageConten
         .replace('{place}', municipality.name)
         .replace('{province}', municipality.province),
       municipality: municipality.slug,
-      places: [...municipality.places, ...municipality.formerNames, ...municipality.postcodes].join(' '),
+      places: [...municipality.places, ...municipality.formerNames].join(' '),
+      postcodes: municipality.postcodes.join(' '),
     });
   }
 

@@ -7,7 +7,7 @@ import type { ResultType, SearchDocument } from './types';
 import { tokenize } from './text';
 
 /** Fields that are searched, and how much a match in each counts. */
-export const FIELD_BOOSTS = { title: 4, keywords: 2, places: 2, text: 1 } as const;
+export const FIELD_BOOSTS = { title: 4, keywords: 2, places: 2, postcodes: 2, text: 1 } as const;
 export type IndexedField = keyof typeof FIELD_BOOSTS;
 
 /** Fields kept in the index to show or compose a result. */

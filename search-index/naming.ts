@@ -7,8 +7,8 @@ import { allowedTypos } from './engine-options';
 import type { SearchDocument } from './types';
 
 /** Fields in which a match names the document: a place by its names and postcodes, a theme by its words. */
-export function namingFields(type: SearchDocument['type']): ('title' | 'places' | 'keywords')[] {
-  return type === 'municipality' ? ['title', 'places'] : ['title', 'keywords'];
+export function namingFields(type: SearchDocument['type']): ('title' | 'places' | 'postcodes' | 'keywords')[] {
+  return type === 'municipality' ? ['title', 'places', 'postcodes'] : ['title', 'keywords'];
 }
 
 /**

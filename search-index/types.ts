@@ -18,8 +18,13 @@ export interface SearchDocument {
   municipality?: string;
   /** Synonyms and everyday words: indexed, never shown. */
   keywords: string;
-  /** Places, former municipality names and postcodes: indexed, never shown. */
+  /** Places, former municipality names and everyday names: indexed, never shown. */
   places: string;
+  /**
+   * Four-digit postcodes: indexed, never shown. A field of their own, so that a city with many
+   * postcodes does not make its place names weigh less ("Den Haag").
+   */
+  postcodes: string;
   /** Body text of a page section: indexed, never shown. */
   text: string;
 }

@@ -38,7 +38,7 @@ export function meiliSynonyms(all: Synonyms[]): Record<string, string[]> {
 
 export function meiliSettings(all: Synonyms[]): Settings {
   return {
-    searchableAttributes: ['title', 'keywords', 'places', 'text'],
+    searchableAttributes: ['title', 'keywords', 'places', 'postcodes', 'text'],
     filterableAttributes: ['lang', 'type', 'theme', 'municipality'],
     displayedAttributes: [
       'id',
@@ -51,6 +51,7 @@ export function meiliSettings(all: Synonyms[]): Settings {
       'municipality',
       'keywords',
       'places',
+      'postcodes',
     ],
     rankingRules: ['words', 'typeRank:desc', 'typo', 'proximity', 'attribute', 'exactness'],
     sortableAttributes: ['typeRank'],

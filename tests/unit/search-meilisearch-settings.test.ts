@@ -35,7 +35,7 @@ describe('Meilisearch documents and settings', () => {
   it('filters on language, type, theme and municipality and ranks by type after matched words', () => {
     const settings = meiliSettings([nl.synonyms, ar.synonyms]);
     expect(settings.filterableAttributes).toEqual(['lang', 'type', 'theme', 'municipality']);
-    expect(settings.searchableAttributes).toEqual(['title', 'keywords', 'places', 'text']);
+    expect(settings.searchableAttributes).toEqual(['title', 'keywords', 'places', 'postcodes', 'text']);
     expect(settings.rankingRules?.slice(0, 2)).toEqual(['words', 'typeRank:desc']);
     expect(settings.displayedAttributes).toEqual(expect.arrayContaining(['id', 'typeRank', 'url']));
     expect(settings.stopWords).toEqual(expect.arrayContaining(['mijn', 'في']));
