@@ -63,7 +63,7 @@ test('chat console: quick reply, note, transfer to the queue, end with an outcom
   await expect(visitor.getByText('Interne notitie')).toHaveCount(0);
 
   // Back to the queue, and taken again.
-  await panel.getByText(nl['chat.console.transfer.title']).click();
+  await panel.getByText(nl['chat.console.transfer.title'], { exact: true }).click();
   await panel.getByRole('button', { name: nl['chat.console.transfer.queue'] }).click();
   await expect(panel).toHaveCount(0);
   await operator
