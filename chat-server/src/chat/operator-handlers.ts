@@ -15,6 +15,7 @@ import type {
 } from '../protocol';
 import { operatorRoom, visitorRoom, type ChatContext, type OperatorSocketData } from './chat-context';
 import { candidatesFor } from './queue-policy';
+import { waitingView } from './queue-notifier';
 import { fail, ok, type HandlerResult } from './socket-events';
 import type { ConversationRecord } from './store/chat-store';
 import { endConversation, queueFigures } from './conversation-steps';
@@ -26,14 +27,7 @@ type Empty = Record<string, never>;
 export async function operatorView(ctx: ChatContext, c: ConversationRecord): Promise<OperatorConversation> {
   const [messages, notes] = await Promise.all([ctx.store.listMessages(c.id), ctx.store.listNotes(c.id)]);
   return {
-    conversationId: c.id,
-    waitingSince: new Date(c.queuedAt).toISOString(),
-    lang: c.lang,
-    about: c.about,
-    inDanger: c.inDanger,
-    ...(c.theme ? { theme: c.theme } : {}),
-    ...(c.municipality ? { municipality: c.municipality } : {}),
-    ...(c.region ? { region: c.region } : {}),
+    ...waitingView(c),
     ...(c.nickname ? { nickname: c.nickname } : {}),
     ...(c.operatorName ? { operatorName: c.operatorName } : {}),
     status: c.status,
