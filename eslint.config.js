@@ -4,7 +4,9 @@ import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/bench/out/'] },
+  {
+    ignores: ['dist/', 'build/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/bench/out/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

@@ -28,7 +28,8 @@ export function buildIsStale(root: string, distDir: string): boolean {
 export function buildIfNeeded(root: string, distDir: string): void {
   if (!buildIsStale(root, distDir)) return;
   console.log('Building the site (astro build)…');
-  const result = spawnSync('npx', ['astro', 'build'], {
+  // The same Node that runs this server (the project's LTS under npm start), not whatever `npx` finds.
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },

@@ -8,8 +8,11 @@ import { createApp } from './app';
 import { buildIfNeeded } from './build-if-needed';
 import { createChatDeps } from './chat/chat-deps';
 import { startCluster } from './scaling/start-cluster';
+import { unsupportedNodeMessage } from './runtime-check';
 
 async function main(): Promise<void> {
+  const unsupported = unsupportedNodeMessage(process.version);
+  if (unsupported) throw new Error(unsupported);
   const config = readConfig();
   const logger = createLogger();
   if (process.argv.includes('--build-if-needed')) buildIfNeeded(process.cwd(), config.distDir);
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
       '',
       `  Site:              ${base}/nl/`,
       `  Operator console:  ${base}/medewerkers/`,
+      `  Runtime:           Node ${process.version}`,
       `  Chat store:        ${config.redisUrl ? 'Redis' : 'in memory (set REDIS_URL for Redis)'}`,
       `  Chat hours:        ${config.chatAlwaysOpen ? 'always open (CHAT_ALWAYS_OPEN)' : config.chatSchedulePath}`,
       operatorCount === 0

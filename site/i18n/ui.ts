@@ -27,6 +27,9 @@ const placeholders = (text: string) =>
     .sort()
     .join(',');
 
+const isMissing = (strings: unknown, path: PropertyKey[]) =>
+  typeof strings === 'object' && strings !== null && path.length === 1 && !(String(path[0]) in strings);
+
 /** Validates one language file against the Dutch schema; returns a list of readable problems. */
 export function checkUiStrings(lang: string, strings: unknown): string[] {
   const parsed = uiSchema.safeParse(strings);
@@ -35,7 +38,7 @@ export function checkUiStrings(lang: string, strings: unknown): string[] {
     : parsed.error.issues.map((issue) =>
         issue.code === 'unrecognized_keys'
           ? `content/ui/${lang}.json: unknown key(s) ${issue.keys.join(', ')} (add them to nl.json first)`
-          : `content/ui/${lang}.json: "${issue.path.join('.')}" ${issue.message === 'Required' ? 'is missing' : issue.message}`,
+          : `content/ui/${lang}.json: "${issue.path.join('.')}" ${isMissing(strings, issue.path) ? 'is missing' : issue.message}`,
       );
   if (parsed.success) {
     for (const key of Object.keys(nl) as UiKey[]) {

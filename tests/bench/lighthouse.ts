@@ -6,6 +6,8 @@
 import { spawn } from 'node:child_process';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { buildServer } from '../../chat-server/build-server.mjs';
+import { SERVER_MAIN } from '../support/server-build';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4600);
 const PAGES = ['/nl/', '/nl/sporen-wissen/', '/ar/sporen-wissen/'];
@@ -26,8 +28,10 @@ async function waitForServer(url: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  // Its own process group, so stopping it also stops what it started.
-  const server = spawn(process.execPath, ['--import', 'tsx', 'chat-server/src/main.ts', '--build-if-needed'], {
+  // The compiled server, as production runs it; its own process group, so stopping it also
+  // stops what it started.
+  await buildServer();
+  const server = spawn(process.execPath, [SERVER_MAIN, '--build-if-needed'], {
     env: { ...process.env, PORT: String(PORT), NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,

@@ -8,27 +8,24 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, OperatorClientEvents, OperatorServerEvents } from '../../chat-server/src/protocol';
+import { OPERATOR_ADD_CLI } from '../support/server-build';
 
 export interface OperatorAccount {
   username: string;
   password: string;
 }
 
-/** Creates (or resets the password of) an operator account with `npm run operator:add`. */
+/** Creates (or resets the password of) an operator account with the compiled `operator:add` CLI. */
 export function createOperator(
   username: string,
   role: 'operator' | 'supervisor' = 'operator',
   name = 'Sanne',
 ): OperatorAccount {
   const password = randomBytes(18).toString('base64url');
-  execFileSync(
-    'npx',
-    ['tsx', 'chat-server/src/cli/operator-add.ts', '--username', username, '--role', role, '--name', name],
-    {
-      input: password,
-      stdio: ['pipe', 'ignore', 'inherit'],
-    },
-  );
+  execFileSync(process.execPath, [OPERATOR_ADD_CLI, '--username', username, '--role', role, '--name', name], {
+    input: password,
+    stdio: ['pipe', 'ignore', 'inherit'],
+  });
   return { username, password };
 }
 

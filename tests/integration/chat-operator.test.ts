@@ -420,22 +420,25 @@ for (const kind of storeKinds()) {
 
     describe('GET /api/chat/status', () => {
       it('says closed with the next opening, from the default opening hours', async () => {
-        // Saturday 28 November 2026, 11:00 in Amsterdam.
-        const saturday = Date.parse('2026-11-28T10:00:00Z');
+        // An operator signs in and is available on today's clock (a session made on a fixed past
+        // date would have expired by the time the test runs); then the clock is Saturday 28
+        // November 2026, 11:00 in Amsterdam: closed, although someone is available.
+        let clock = Date.now();
         chat = await startChat({
           ...(await kind.createWithRedis()),
           schedule: loadSchedule(resolve('content/chat/opening-hours.json')),
-          now: () => saturday,
+          now: () => clock,
         });
+        await chat.operator('anna', { available: true });
+        clock = Date.parse('2026-11-28T10:00:00Z');
         const status = await (await fetch(`${chat.base}/api/chat/status`)).json();
         expect(status).toEqual({
           open: false,
           reason: 'closed',
           opensAt: '2026-11-30T08:00:00.000Z',
           waiting: 0,
-          operatorsAvailable: 0,
+          operatorsAvailable: 1,
         });
-        await chat.operator('anna', { available: true });
         const visitor = await chat.visitor();
         expect(await emitAck(visitor, 'visitor:start', startPayload())).toEqual({ ok: false, error: 'closed' });
       });

@@ -1,5 +1,5 @@
 /**
- * Runs the real chat server as a child process (`node --import tsx chat-server/src/main.ts`),
+ * Runs the real chat server as a child process (`node build/chat-server/main.js`, as compiled),
  * the way `npm start` does, so tests can kill it with SIGKILL. Also creates operator accounts
  * in Redis the way operator:add does, and logs operators in over HTTP.
  */
@@ -12,6 +12,7 @@ import { connectRedis, createRedisAccountStore } from '../../chat-server/src/cha
 import { createFileAccountStore } from '../../chat-server/src/chat/store/file-account-store';
 import type { OperatorAccount } from '../../chat-server/src/chat/store/chat-store';
 import { freePort } from './redis-server';
+import { SERVER_MAIN } from './server-build';
 
 export const OPERATOR_PASSWORD = 'a long test password for the cluster';
 
@@ -43,7 +44,7 @@ export async function startChatProcess(options: {
 }): Promise<ChatProcess> {
   const port = await freePort();
   const dist = mkdtempSync(join(tmpdir(), 'ghnt-dist-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'chat-server/src/main.ts'], {
+  const child = spawn(process.execPath, [SERVER_MAIN], {
     env: {
       ...withoutRedis(process.env),
       PORT: String(port),

@@ -1,12 +1,18 @@
 /**
- * The URLs the browser tests visit: every URL in the built sitemap, except that templates with
- * hundreds of pages (the municipality pages) are visited for a fixed sample in every language.
- * `npm run test:crawl` visits them all.
+ * The URLs the page crawl visits (privacy and axe on each). By default: every template in every
+ * language plus a fixed sample, so CI stays fast:
+ * - Dutch, the original: every page, with the municipality template for a fixed sample;
+ * - every other language: every route that is not a content page (home, help index, search,
+ *   chat, …), one content page of each kind (theme, audience, campaign, …) plus the pages listed
+ *   in EXTRA_CONTENT_PAGES, and two municipality pages.
+ * `npm run test:crawl` (FULL_CRAWL=1) visits every URL in the sitemap.
  */
 import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const DIST = join(import.meta.dirname, '../../dist');
+const PAGES = join(import.meta.dirname, '../../content/pages');
 
 /** Municipality slugs always visited: large, small, with apostrophe, diacritics and brackets. */
 export const MUNICIPALITY_SAMPLE = [
@@ -29,11 +35,45 @@ export function sitemapPaths(): string[] {
 }
 
 const MUNICIPALITY_PAGE = /^\/[a-z]{2}\/hulp\/([^/]+)\/$/;
+const PAGE_PATH = /^\/([a-z]{2})\/(.+)\/$/;
 
-/** The sitemap with the municipality template reduced to the fixed sample (unless `full`). */
+/** Municipality slugs visited in the languages other than Dutch. */
+const MUNICIPALITY_SAMPLE_PER_LANGUAGE = ['zaanstad', 'sudwest-fryslan'];
+
+/** Content pages visited in every language besides one of each kind: they use components others do not. */
+const EXTRA_CONTENT_PAGES = ['ik-zit-klem/zaanstreek-waterland', 'uitleg/feiten-en-cijfers'];
+
+/** The markdown file behind a path, when the path is a content page. */
+function contentFile(path: string): string | undefined {
+  const match = PAGE_PATH.exec(path);
+  if (!match) return undefined;
+  const file = join(PAGES, match[1]!, `${match[2]!}.md`);
+  return existsSync(file) ? file : undefined;
+}
+
+function kindOf(file: string): string {
+  const kind = /^kind:\s*(\S+)/m.exec(readFileSync(file, 'utf8'))?.[1];
+  if (!kind) throw new Error(`${file}: no kind in the front matter`);
+  return kind;
+}
+
+/** The sample described at the top (or everything with `full`). */
 export function pathsToVisit(full = process.env.FULL_CRAWL === '1'): string[] {
-  return sitemapPaths().filter((path) => {
-    const match = MUNICIPALITY_PAGE.exec(path);
-    return full || !match || MUNICIPALITY_SAMPLE.includes(match[1]!);
+  const all = sitemapPaths();
+  if (full) return all;
+  const kindsSeen = new Set<string>();
+  return all.filter((path) => {
+    const lang = path.split('/')[1];
+    const municipality = MUNICIPALITY_PAGE.exec(path)?.[1];
+    if (municipality) {
+      return (lang === 'nl' ? MUNICIPALITY_SAMPLE : MUNICIPALITY_SAMPLE_PER_LANGUAGE).includes(municipality);
+    }
+    const file = contentFile(path);
+    if (lang === 'nl' || !file) return true;
+    if (EXTRA_CONTENT_PAGES.some((key) => path === `/${lang}/${key}/`)) return true;
+    const kind = `${lang}:${kindOf(file)}`;
+    if (kindsSeen.has(kind)) return false;
+    kindsSeen.add(kind);
+    return true;
   });
 }

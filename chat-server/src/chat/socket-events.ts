@@ -5,7 +5,7 @@
  * throw out of here. Events this namespace does not know get `invalid-payload` too.
  */
 import type { Socket } from 'socket.io';
-import type { ZodType, ZodTypeDef } from 'zod';
+import type { ZodType } from 'zod';
 import type { Logger } from '../logger';
 import type { Ack, ErrorCode } from '../protocol';
 
@@ -23,7 +23,7 @@ export type Defer = (work: () => Promise<void>) => void;
 export interface EventRouter {
   on<I, T>(
     event: string,
-    schema: ZodType<I, ZodTypeDef, unknown>,
+    schema: ZodType<I, unknown>,
     handler: (payload: I, defer: Defer) => Promise<HandlerResult<T>>,
   ): void;
 }

@@ -26,6 +26,7 @@ const mappingSchema = z
   .object({
     $comment: z.string(),
     services: z.record(
+      z.string(),
       z
         .object({
           kind: kindSchema,
@@ -40,7 +41,7 @@ const mappingSchema = z
         })
         .strict(),
     ),
-    notServices: z.record(z.string()),
+    notServices: z.record(z.string(), z.string()),
   })
   .strict();
 
