@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -18,7 +19,7 @@ const ENTRY_POINTS = {
 };
 
 export async function buildServer() {
-  await build({
+  const result = await build({
     entryPoints: ENTRY_POINTS,
     outdir: SERVER_OUT_DIR,
     bundle: true,
@@ -28,7 +29,16 @@ export async function buildServer() {
     packages: 'external',
     sourcemap: true,
     logLevel: 'warning',
+    write: false,
   });
+  // Each file is written beside its place and renamed over it: a process starting the server
+  // while another build runs (Vitest and Playwright start side by side) never reads half a file.
+  mkdirSync(SERVER_OUT_DIR, { recursive: true });
+  for (const file of result.outputFiles) {
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, file.contents);
+    renameSync(temporary, file.path);
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
