@@ -1,8 +1,19 @@
 #!/usr/bin/env bash
-# Makes sure the system programs the tests use are here: Debian's chromium (Playwright runs it;
-# no browser is ever downloaded) and redis-server (the Redis tests start their own).
+# Makes sure the tests run on the project's Node, and that the system programs they use are here:
+# Debian's chromium (Playwright runs it; no browser is ever downloaded) and redis-server (the
+# Redis tests start their own).
 # As root it installs what is missing with apt-get; otherwise it names the packages and stops.
 set -euo pipefail
+
+# npm scripts must run on the project's Node (node_modules/.bin/node, from the npm package `node`),
+# not on an end-of-life system Node: see docs/runtime.md.
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 24 ]; then
+  echo "tests: npm scripts run on Node $(node -v), not the project's Node LTS (node_modules/.bin/node)." >&2
+  echo "tests: run 'npm ci' (it installs the npm package 'node'; its install script must be allowed)." >&2
+  exit 1
+fi
+
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
