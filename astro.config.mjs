@@ -10,6 +10,9 @@ export default defineConfig({
   outDir: './dist',
   site: process.env.PUBLIC_SITE_URL ?? 'http://localhost:3000',
   trailingSlash: 'always',
+  // Astro 7's default ('jsx') drops a line break between text and an inline element, gluing
+  // words together ("Veilig Thuis0800-2000"). `true` collapses whitespace to one space instead.
+  compressHTML: true,
   build: {
     format: 'directory',
     // External CSS files only: the Content-Security-Policy allows no inline styles.

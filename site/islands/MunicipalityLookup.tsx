@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
+import { navigateWithoutTrail } from '../scripts/no-trail';
 import {
   MunicipalityLookup as Lookup,
   type LookupIndex,
@@ -109,7 +110,7 @@ export default function MunicipalityLookup({ lang, strings, themes, dataId }: Pr
     if (!lookup) return;
     const result = lookup.resolve(query);
     if (result.status === 'found' && result.matches.length === 1) {
-      window.location.assign(href(result.matches[0]!));
+      navigateWithoutTrail(href(result.matches[0]!));
       return;
     }
     setSubmitted(result);

@@ -37,7 +37,9 @@ test('shell: the skip link is the first stop and moves focus to the content', as
 
 test('shell: the language switcher keeps the page', async ({ page }) => {
   await page.goto('/nl/privacy/');
-  await page.getByRole('navigation', { name: 'Taal' }).getByRole('link', { name: 'العربية' }).click();
+  const switcher = page.getByRole('navigation', { name: 'Taal' });
+  await switcher.locator('summary').click();
+  await switcher.getByRole('link', { name: 'العربية' }).click();
   await expect(page).toHaveURL(/\/ar\/privacy\/$/);
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 });

@@ -23,6 +23,18 @@ describe('built content pages', () => {
     expect(pages.filter((p) => p.html === '').map((p) => p.file)).toEqual([]);
   });
 
+  it('keep the space between words and links (Astro 7 would glue them: "Veilig Thuis0800-2000")', () => {
+    const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    const problems = pages.flatMap((p) => {
+      const bar = text(/<div class="safety-bar">[\s\S]*?<\/section>/.exec(p.html)?.[0] ?? '');
+      return /0800-2000/.test(bar) && !/\S0800-2000|0800-2000\S/.test(bar) ? [] : [`${p.file}: ${bar}`];
+    });
+    expect(pages.length).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    const nl = pages.find((p) => p.lang === 'nl')!;
+    expect(text(nl.html)).toMatch(/Veilig Thuis 0800-2000 \(gratis/);
+  });
+
   it('ship no framework JavaScript: no island, only the quick-exit script', () => {
     const problems = pages.flatMap((p) => {
       const scripts = [...p.html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
