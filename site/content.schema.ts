@@ -27,12 +27,21 @@ const audienceId = z
 /** Where in ../shared/seeds a fact was read, e.g. `004_523557f05edc7f25.txt:L199` or `…:L199-200`. */
 export const SEED_REF = /^\d{3}_[0-9a-f]{16}\.txt:L\d+(?:-\d+)?$/;
 
-/** A figure used on a page: the number as written, what it counts, where it comes from and when. */
+/**
+ * Where a figure was counted: the whole country or one region. Shown beside every figure (text in
+ * content/ui, `content.facts.area.<id>`), so a regional number never reads as a national one.
+ */
+export const FIGURE_AREAS = ['nederland', 'amsterdam-amstelland', 'gelderland-zuid'] as const;
+
+/** A figure used on a page: the number as written, whom it counts, where and when, and its source. */
 const figure = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
     value: z.string().min(1),
+    /** Whom the figure counts, in words: "van de kinderen die kindermishandeling meemaakten, …". */
     label: z.string().min(1),
+    /** Where it was counted. */
+    area: z.enum(FIGURE_AREAS),
     /** Who published the figure, as the seed names it (or the seed document itself). */
     source: z.string().min(1),
     year: z.union([z.number().int(), z.string().min(4)]),
@@ -50,6 +59,29 @@ const campaign = z
   })
   .strict();
 
+/** A date written as '2026-12-04' (quoted in YAML, so it stays a string). */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A source the page text rests on: a seed document, a page of the source pack
+ * (../shared/sources) or a public web page. The page lists them under the text with their date.
+ */
+const source = z
+  .object({
+    /** The document's own name (Dutch, as it calls itself). */
+    title: z.string().min(1),
+    /** The date the document states ('2021', '2020-2025', '2025-08-10'); leave out when it has none. */
+    date: z.string().min(4).optional(),
+    /** A public address; only for sources a reader can open. */
+    url: z.string().url().optional(),
+    /** The seed file the text was checked against, e.g. `001_313bcaa61ec58c26.txt` (optionally :L…). */
+    seed: z
+      .string()
+      .regex(/^\d{3}_[0-9a-f]{16}\.txt(?::L\d+(?:-\d+)?)?$/)
+      .optional(),
+  })
+  .strict();
+
 export const pageSchema = z
   .object({
     title: z.string().min(1),
@@ -62,8 +94,13 @@ export const pageSchema = z
     figures: z.array(figure).default([]),
     steps: z.array(z.enum(STEP_IDS)).default([]),
     campaign: campaign.optional(),
+    /** The day a person last checked the text against its sources ('2026-12-04'). */
+    checked: z.string().regex(ISO_DATE, "must look like '2026-12-04' (quoted)"),
+    /** What the text rests on; the page lists these with their dates. */
+    sources: z.array(source).min(1),
   })
   .strict();
 
 export type PageData = z.infer<typeof pageSchema>;
 export type Figure = PageData['figures'][number];
+export type Source = PageData['sources'][number];

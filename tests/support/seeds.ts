@@ -18,6 +18,7 @@ export function seedLines(ref: string): string | null {
 
 const NUMBER_WORDS: Record<string, string> = {
   één: '1',
+  eén: '1', // "Eén" lowercased: Dutch capitalises only the first letter of "één"
   een: '1',
   twee: '2',
   drie: '3',

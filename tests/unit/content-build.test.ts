@@ -1,6 +1,6 @@
 /**
  * What the built content pages give a reader: no framework JavaScript, the draft notice on every
- * unreviewed translation, the theme's municipality lookup on every theme page, and phone numbers
+ * unreviewed translation, the day the text was checked and its sources on every page, the theme's municipality lookup on every theme page, and phone numbers
  * from data as left-to-right links (also in Arabic).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,7 +15,13 @@ const pages = contentFiles().map((f) => ({
     const path = join(DIST, f.lang, f.key, 'index.html');
     return existsSync(path) ? readFileSync(path, 'utf8') : '';
   })(),
-  data: f.frontMatter as { translation: string; kind: string; themes?: string[] },
+  data: f.frontMatter as {
+    translation: string;
+    kind: string;
+    themes?: string[];
+    checked: string;
+    sources: { title: string; date?: string }[];
+  },
 }));
 
 describe('built content pages', () => {
@@ -79,5 +85,20 @@ describe('built content pages', () => {
     const arabic = pages.filter((p) => p.lang === 'ar');
     expect(arabic.length).toBeGreaterThan(0);
     expect(arabic.filter((p) => !/<html lang="ar" dir="rtl"/.test(p.html)).map((p) => p.file)).toEqual([]);
+  });
+
+  it('show "checked on <date>" from the front matter and list every source with its date', () => {
+    const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/"/g, '&quot;');
+    const problems = pages.flatMap((p) => {
+      const section = /<section class="page-sources[\s\S]*?<\/section>/.exec(p.html)?.[0];
+      if (!section) return [`${p.file}: no sources section`];
+      return [
+        ...(section.includes(`datetime="${p.data.checked}"`) ? [] : [`${p.file}: no checked date ${p.data.checked}`]),
+        ...p.data.sources
+          .filter((s) => !section.includes(escape(s.title)) || (s.date && !section.includes(s.date)))
+          .map((s) => `${p.file}: source "${s.title}" or its date missing`),
+      ];
+    });
+    expect(problems).toEqual([]);
   });
 });

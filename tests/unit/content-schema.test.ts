@@ -36,7 +36,7 @@ describe('content front matter', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('gives every translation the kind, themes, audiences, steps, campaign and figures of the Dutch page', () => {
+  it('gives every translation the kind, themes, audiences, steps, campaign, figures, check date and sources of the Dutch page', () => {
     const dutch = new Map(parsed.filter((f) => f.lang === 'nl').map((f) => [f.key, data(f)]));
     const problems: string[] = [];
     for (const f of parsed.filter((x) => x.lang !== 'nl' && x.result.success)) {
@@ -50,7 +50,9 @@ describe('content front matter', () => {
           audiences: d.audiences,
           steps: d.steps,
           campaign: d.campaign?.veiligThuisRegion,
-          figures: d.figures.map(({ id, source, year, seed }) => ({ id, source, year, seed })),
+          figures: d.figures.map(({ id, area, source, year, seed }) => ({ id, area, source, year, seed })),
+          checked: d.checked,
+          sources: d.sources,
         });
       if (shape(own) !== shape(nl)) problems.push(`${f.file} differs from content/pages/nl/${f.key}.md`);
     }
@@ -85,11 +87,11 @@ describe('figures', () => {
     expect(problems).toEqual([]);
   });
 
-  it('uses one value, source and year per figure id across pages', () => {
+  it('uses one value, area, source and year per figure id across pages', () => {
     const seen = new Map<string, string>();
     const problems: string[] = [];
     for (const { file, figure } of dutchFigures) {
-      const fact = JSON.stringify([figure.value, figure.source, figure.year, figure.seed]);
+      const fact = JSON.stringify([figure.value, figure.area, figure.source, figure.year, figure.seed]);
       const earlier = seen.get(figure.id);
       if (earlier && earlier !== fact) problems.push(`${file}: ${figure.id} differs from another page`);
       seen.set(figure.id, fact);

@@ -18,6 +18,8 @@ const scheduleSchema = z
   .object({
     $comment: z.string().optional(),
     source: z.string().optional(),
+    /** The region whose Veilig Thuis published these hours; they are not national hours. */
+    sourceRegion: z.string().optional(),
     timeZone: z.string().refine((zone) => {
       try {
         new Intl.DateTimeFormat('en', { timeZone: zone });
