@@ -3,17 +3,8 @@
  * inside the site replace the history entry (site/scripts/no-trail.ts), and the exit replaces
  * that one. A visible "previous page" link takes the place of Back inside the site.
  */
-import { expect, test, type Page } from '@playwright/test';
-
-const EXIT = 'https://www.buienradar.nl/';
-
-async function interceptExit(page: Page) {
-  await page
-    .context()
-    .route('https://www.buienradar.nl/**', (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html', body: '<title>neutral</title><p>neutral</p>' }),
-    );
-}
+import { expect, test } from '@playwright/test';
+import { EXIT, interceptExit } from '../support/quick-exit';
 
 test('no trail: after five pages, a jump within a page and the exit, Back leaves no page of ours', async ({
   page,

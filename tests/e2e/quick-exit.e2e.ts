@@ -3,16 +3,7 @@
  * a plain link without JavaScript. The neutral site is intercepted so no request leaves here.
  */
 import { expect, test, type Page } from '@playwright/test';
-
-const EXIT = 'https://www.buienradar.nl/';
-
-async function interceptExit(page: Page) {
-  await page
-    .context()
-    .route('https://www.buienradar.nl/**', (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html', body: '<title>neutral</title><p>neutral</p>' }),
-    );
-}
+import { EXIT, interceptExit } from '../support/quick-exit';
 
 async function fillStorage(page: Page) {
   await page.evaluate(() => {
