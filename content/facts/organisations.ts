@@ -253,20 +253,21 @@ function phoneOf(row: HelplineRow, entry: ServiceMapping): { phone: Phone | null
   return { phone };
 }
 
-function zodIssues(file: string, rows: unknown, error: z.ZodError): FactsIssue[] {
+/** The id of row i of a file, or "#<n>" when it has none. */
+function rowName(rows: unknown[], i: number): string {
+  const candidate = (rows[i] as { id?: unknown } | undefined)?.id;
+  return typeof candidate === 'string' && candidate ? candidate : `#${i + 1}`;
+}
+
+/** zod's issues as FactsIssues: for one row (`row` given, path = field), or for a whole file. */
+function zodIssues(file: string, error: z.ZodError, row?: string): FactsIssue[] {
   return error.issues.map((issue) => {
-    const [first, ...rest] = issue.path;
-    let row = '';
-    let field = issue.path.join('.');
-    if (typeof first === 'number' && Array.isArray(rows)) {
-      const candidate = (rows[first] as { id?: unknown } | undefined)?.id;
-      row = typeof candidate === 'string' && candidate ? candidate : `#${first + 1}`;
-      field = rest.join('.') || '(row)';
-    } else if (first === 'services' || first === 'notServices' || first === 'exceptions') {
-      row = String(rest[0] ?? '');
-      field = rest.slice(1).join('.') || String(first);
-    }
-    return { file, row, field, message: issue.message };
+    const field = issue.path.map(String);
+    if (row !== undefined) return { file, row, field: field.join('.') || '(row)', message: issue.message };
+    const [first, key, ...rest] = field;
+    if (first === 'services' || first === 'notServices' || first === 'exceptions')
+      return { file, row: key ?? '', field: rest.join('.') || first, message: issue.message };
+    return { file, row: '', field: field.join('.') || '(file)', message: issue.message };
   });
 }
 
@@ -281,15 +282,30 @@ export function parseFacts(files: FactFiles): ParsedFacts {
     gz: files.gelderlandZuid.file,
   };
 
-  const helplines = z.array(helplineRowSchema).safeParse(files.helplines.data);
-  if (!helplines.success) issues.push(...zodIssues(fileOf.helplines, files.helplines.data, helplines.error));
-  const vtRows = z.array(vtRowSchema).safeParse(files.veiligThuisOrganisations.data);
-  if (!vtRows.success) issues.push(...zodIssues(fileOf.vt, files.veiligThuisOrganisations.data, vtRows.error));
+  // Row by row, so that one broken row does not hide the problems of the others.
+  const brokenRows = new Set<string>();
+  const rowsOf = <T>(schema: z.ZodType<T>, file: string, data: unknown): T[] => {
+    if (!Array.isArray(data)) {
+      issues.push({ file, row: '', field: '(file)', message: 'expected a list of rows' });
+      return [];
+    }
+    return data.flatMap((raw: unknown, i) => {
+      const parsed = schema.safeParse(raw);
+      if (parsed.success) return [parsed.data];
+      issues.push(...zodIssues(file, parsed.error, rowName(data, i)));
+      brokenRows.add(rowName(data, i)); // already reported: no follow-up error for its mapping
+      return [];
+    });
+  };
+  const helplineRows = rowsOf(helplineRowSchema, fileOf.helplines, files.helplines.data);
+  const vtRowsParsed = rowsOf(vtRowSchema, fileOf.vt, files.veiligThuisOrganisations.data);
   const mapping = mappingSchema(files.themeIds, files.audienceIds).safeParse(files.services.data);
-  if (!mapping.success) issues.push(...zodIssues(fileOf.services, files.services.data, mapping.error));
+  if (!mapping.success) issues.push(...zodIssues(fileOf.services, mapping.error));
   const gz = gelderlandZuidSchema(files.themeIds).safeParse(files.gelderlandZuid.data);
-  if (!gz.success) issues.push(...zodIssues(fileOf.gz, files.gelderlandZuid.data, gz.error));
-  if (!helplines.success || !vtRows.success || !mapping.success || !gz.success) throw new FactsError(issues);
+  if (!gz.success) issues.push(...zodIssues(fileOf.gz, gz.error));
+  if (!mapping.success || !gz.success) throw new FactsError(issues);
+  const helplines = { data: helplineRows };
+  const vtRows = { data: vtRowsParsed };
 
   // Every row: unique id, a name; every verified row: a source and a source date.
   const seen = new Set<string>();
@@ -316,7 +332,7 @@ export function parseFacts(files: FactFiles): ParsedFacts {
 
   const rowsById = new Map(helplines.data.map((row) => [row.id, row]));
   for (const id of Object.keys(mapping.data.notServices)) {
-    if (!rowsById.has(id))
+    if (!rowsById.has(id) && !brokenRows.has(id))
       issues.push({
         file: fileOf.services,
         row: id,
@@ -341,6 +357,7 @@ export function parseFacts(files: FactFiles): ParsedFacts {
   const services: Organisation[] = [];
   for (const [id, entry] of Object.entries(mapping.data.services)) {
     const row = rowsById.get(id);
+    if (!row && brokenRows.has(id)) continue;
     if (!row) {
       issues.push({
         file: fileOf.services,

@@ -193,6 +193,21 @@ describe('broken copies of the data stop the load with file, row and field named
     expect(issues).toEqual([expect.objectContaining({ row: 'politie-geen-spoed', field: 'name' })]);
   });
 
+  it('every problem at once, not only the first', () => {
+    const issues = issuesAfter(FACT_FILES.helplines, (rows) => {
+      row(rows, 'slachtofferhulp').source_url = '';
+      delete row(rows, 'helpwanted').name;
+      row(rows, 'centrum-seksueel-geweld').source_date = '';
+      row(rows, 'kindertelefoon').phone = '0800-04X2';
+    });
+    expect(issues.map((i) => `${i.row}.${i.field}`).sort()).toEqual([
+      'centrum-seksueel-geweld.source_date',
+      'helpwanted.name',
+      'kindertelefoon.phone',
+      'slachtofferhulp.source_url',
+    ]);
+  });
+
   it('a required field left empty', () => {
     const issues = issuesAfter(FACT_FILES.helplines, (rows) => (row(rows, 'helpwanted').name = ''));
     expect(issues).toEqual([expect.objectContaining({ row: 'helpwanted', field: 'name' })]);
