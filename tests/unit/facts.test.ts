@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FACT_FILES, FACTS, FactsError, loadFacts, type FactsIssue } from '../../content/facts';
 import { ROOT } from '../support/content-files';
+import { splitPhoneTokens } from '../../site/components/content/phone-tokens';
 
 const CONTENT = join(ROOT, 'content');
 
@@ -100,6 +101,19 @@ describe('tokens', () => {
     const segments = FACTS.tokens.split('Bel {{tel:veilig-thuis}}.', 'x');
     expect(segments).toHaveLength(3);
     expect(segments[1]).toMatchObject({ token: { kind: 'tel', id: 'veilig-thuis', phone: { tel: '08002000' } } });
+  });
+
+  it('give a page a tel: link for a number and the name for an organisation', () => {
+    expect(splitPhoneTokens('<p>Bel {{org:kindertelefoon}}: {{tel:kindertelefoon}}</p>', 'f.md')).toEqual([
+      { html: '<p>Bel ' },
+      { name: 'De Kindertelefoon' },
+      { html: ': ' },
+      { phone: FACTS.service('kindertelefoon')!.phone },
+      { html: '</p>' },
+    ]);
+    expect(() => splitPhoneTokens('{{tel:kindertelefoonn}}', 'content/pages/nl/x.md')).toThrow(
+      /^content\/pages\/nl\/x\.md: unknown token/,
+    );
   });
 
   it('refuse an unknown or malformed token, naming where it stands', () => {
