@@ -46,6 +46,7 @@ export {
 export { parseDutchPhone, phoneCandidates, type Phone } from './phone';
 export { DAYS, isOpenAt, openingHoursSchema, type Day, type OpeningHours } from './opening-hours';
 export { ANY_TOKEN, TokenResolver, type Segment, type TokenKind, type TokenValue } from './tokens';
+export { checkContentTokens } from './content-tokens';
 
 /** The files this module reads, relative to content/. */
 export const FACT_FILES = {

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FACT_FILES, FACTS, FactsError, loadFacts, type FactsIssue } from '../../content/facts';
+import { checkContentTokens, FACT_FILES, FACTS, FactsError, loadFacts, type FactsIssue } from '../../content/facts';
 import { ROOT } from '../support/content-files';
 import { splitPhoneTokens } from '../../site/components/content/phone-tokens';
 
@@ -114,6 +114,29 @@ describe('tokens', () => {
     expect(() => splitPhoneTokens('{{tel:kindertelefoonn}}', 'content/pages/nl/x.md')).toThrow(
       /^content\/pages\/nl\/x\.md: unknown token/,
     );
+  });
+
+  it('are checked in chat and campaign texts at build time, naming file and key', () => {
+    expect(() => checkContentTokens(CONTENT, FACTS.tokens)).not.toThrow();
+    const dir = mkdtempSync(join(tmpdir(), 'facts-tokens-'));
+    try {
+      cpSync(join(CONTENT, 'chat'), join(dir, 'chat'), { recursive: true });
+      cpSync(join(CONTENT, 'campaigns'), join(dir, 'campaigns'), { recursive: true });
+      const messages = join(dir, 'chat', 'system-messages.json');
+      const original = readFileSync(messages, 'utf8');
+      writeFileSync(messages, original.replaceAll('{{tel:veilig-thuis}}', '{{tel:veiligthuis}}'));
+      expect(() => checkContentTokens(dir, FACTS.tokens)).toThrow(
+        /^content\/chat\/system-messages\.json: nl\.danger: unknown token \{\{tel:veiligthuis\}\}/,
+      );
+      writeFileSync(messages, original);
+      const reply = join(dir, 'chat', 'quick-replies', 'en.md');
+      writeFileSync(reply, `${readFileSync(reply, 'utf8')}\n## Extra\n\nCall {{org:de-luisterlijn}}.\n`);
+      expect(() => checkContentTokens(dir, FACTS.tokens)).toThrow(
+        /^content\/chat\/quick-replies\/en\.md: unknown token/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuse an unknown or malformed token, naming where it stands', () => {
