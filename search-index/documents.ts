@@ -6,7 +6,7 @@
 import { loadMunicipalities } from './sources/municipalities';
 import { loadSynonyms, type Synonyms } from './sources/synonyms';
 import { loadPageSections } from './sources/pages';
-import { loadHelplines } from './sources/helplines';
+import { loadFacts } from '../content/facts';
 import { readJson } from './sources/read-json';
 import { tokenize } from './text';
 import type { IndexLabels, SearchDocument } from './types';
@@ -55,21 +55,21 @@ export function buildDocuments(contentDir: string, lang: string): LanguageConten
     lang,
     themes.map((theme) => theme.id),
   );
-  const helplines = loadHelplines(contentDir);
-  const sections = loadPageSections(contentDir, lang);
+  // The help facts module decides what may be shown: search offers exactly what the pages show.
+  const facts = loadFacts(contentDir);
+  const sections = loadPageSections(contentDir, lang, (value, where) => facts.tokens.replace(value, where));
   const documents: SearchDocument[] = [];
   const base = { lang, keywords: '', places: '', postcodes: '', text: '' };
 
-  const emergency = helplines.find((row) => row.id === 'alarmnummer-112');
-  const veiligThuis = helplines.find((row) => row.id === 'veilig-thuis');
-  if (!emergency || !veiligThuis) throw new Error('content/data/helplines.json: 112 and Veilig Thuis must be verified');
+  const emergency = facts.phone('alarmnummer-112');
+  const veiligThuis = facts.phone('veilig-thuis');
   documents.push({
     ...base,
     id: 'emergency',
     type: 'emergency',
-    title: `${text('safety.danger')} ${emergency.phone}`,
+    title: `${text('safety.danger')} ${emergency.display}`,
     url: `tel:${emergency.tel}`,
-    snippet: `${text('safety.veiligThuis')} ${veiligThuis.phone}: ${text('safety.veiligThuisNote')}`,
+    snippet: `${text('safety.veiligThuis')} ${veiligThuis.display}: ${text('safety.veiligThuisNote')}`,
     keywords: synonyms.emergency.join(' '),
   });
 
@@ -104,15 +104,27 @@ export function buildDocuments(contentDir: string, lang: string): LanguageConten
     });
   }
 
-  for (const helpline of helplines) {
+  for (const service of facts.shownOnPages(themes.map((theme) => theme.id))) {
+    // The Veilig Thuis chat is offered on every page as our own chat page, so search links there too.
+    const url =
+      service.id === 'veilig-thuis-chat'
+        ? `/${lang}/chat/`
+        : service.phone
+          ? `tel:${service.phone.tel}`
+          : service.website;
+    if (!url) continue;
     documents.push({
       ...base,
-      id: `organisation:${helpline.id}`,
+      id: `organisation:${service.id}`,
       type: 'organisation',
-      title: helpline.name,
-      url: `tel:${helpline.tel}`,
-      snippet: helpline.phone,
-      text: helpline.themes,
+      title: service.name,
+      url,
+      snippet: service.phone
+        ? service.phone.display
+        : url.startsWith('/')
+          ? service.name
+          : new URL(url).hostname.replace(/^www\./, ''),
+      text: service.topics,
     });
   }
 

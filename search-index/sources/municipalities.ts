@@ -1,10 +1,10 @@
 /**
- * The ONE adapter between search and municipality data: the help-routes module
- * (site/lib/help/) owns the municipality list, its slug rule and its everyday names.
+ * The ONE adapter between search and municipality data: the help facts module (content/facts/)
+ * owns the municipality list, its slug rule and its everyday names.
  */
-import { municipalitySearchEntries } from '../../site/lib/help/municipalities';
+import { municipalitySearchEntries } from '../../content/facts/municipalities';
 
-export { municipalitySlug } from '../../site/lib/help/text';
+export { municipalitySlug } from '../../content/facts/text';
 
 export interface MunicipalityRecord {
   /** CBS code, e.g. "GM0479". */

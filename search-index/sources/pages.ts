@@ -48,8 +48,14 @@ function splitFrontMatter(file: string, source: string): { data: FrontMatter; bo
   return { data: data ?? {}, body: source.slice(match[0].length) };
 }
 
-/** All sections of all pages in content/pages/<lang>/, the home page excluded. */
-export function loadPageSections(contentDir: string, lang: string): PageSection[] {
+/** Replaces the `{{tel:…}}` / `{{org:…}}` tokens of a text by plain text; throws on an unknown one. */
+export type ReplaceTokens = (text: string, where: string) => string;
+
+/**
+ * All sections of all pages in content/pages/<lang>/, the home page excluded. Tokens are replaced
+ * (the number or name as text) before the text is split, so no snippet shows a `{{…}}`.
+ */
+export function loadPageSections(contentDir: string, lang: string, replaceTokens: ReplaceTokens): PageSection[] {
   const root = join(contentDir, 'pages', lang);
   return markdownFiles(root)
     .sort()
@@ -57,14 +63,15 @@ export function loadPageSections(contentDir: string, lang: string): PageSection[
       const slug = relative(root, file).split(sep).join('/').replace(/\.md$/, '');
       if (slug === 'index') return [];
       const { data, body } = splitFrontMatter(file, readFileSync(file, 'utf8'));
+      const where = relative(join(contentDir, '..'), file);
       const page = {
         path: `${slug}/`,
-        pageTitle: typeof data.title === 'string' ? data.title : slug,
-        description: typeof data.description === 'string' ? data.description : '',
+        pageTitle: typeof data.title === 'string' ? replaceTokens(data.title, where) : slug,
+        description: typeof data.description === 'string' ? replaceTokens(data.description, where) : '',
         kind: typeof data.kind === 'string' ? data.kind : 'page',
         themes: Array.isArray(data.themes) ? data.themes.filter((t): t is string => typeof t === 'string') : [],
       };
-      return splitSections(body).map((section) => ({ ...page, ...section }));
+      return splitSections(replaceTokens(body, where)).map((section) => ({ ...page, ...section }));
     });
 }
 

@@ -4,6 +4,7 @@ import { parseQuickReplies, SYSTEM_MESSAGE_KEYS } from '../../chat-server/src/ch
 import { hashPassword, verifyPassword } from '../../chat-server/src/auth/passwords';
 import { LANG_CODES } from '../../chat-server/src/protocol';
 import { content } from '../support/chat-app';
+import { FACTS } from '../../content/facts';
 
 describe('system messages', () => {
   it.each(LANG_CODES)('exist in %s, and the danger advice names 112 and 0800-2000', (lang) => {
@@ -17,6 +18,25 @@ describe('system messages', () => {
 describe('quick replies', () => {
   it.each(LANG_CODES)('exist in %s', (lang) => {
     expect(content.quickReplies(lang).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(LANG_CODES)('in %s, and the system messages, get their numbers from the facts (no token left)', (lang) => {
+    const texts = [
+      ...content.quickReplies(lang).flatMap((reply) => [reply.title, reply.text, reply.html]),
+      ...SYSTEM_MESSAGE_KEYS.map((key) => content.systemMessage(lang, key)),
+    ];
+    expect(texts.filter((text) => text.includes('{{'))).toEqual([]);
+    expect(texts.join('\n')).toContain('0800-2000');
+    expect(texts.join('\n')).toContain('112');
+  });
+
+  it('put the number in for a token, and refuse an unknown token with the file named', () => {
+    const tokens = FACTS.tokens;
+    const [reply] = parseQuickReplies('nl', '## Bel\n\nBel {{tel:veilig-thuis}}.', undefined, tokens);
+    expect(reply?.text).toBe('Bel 0800-2000.');
+    expect(() => parseQuickReplies('nl', '## Bel\n\nBel {{tel:veilig-thuiss}}.', undefined, tokens)).toThrow(
+      /content\/chat\/quick-replies\/nl\.md: reply 1: unknown token \{\{tel:veilig-thuiss\}\}/,
+    );
   });
 
   it('render markdown with HTML off and links made clickable with rel noopener', () => {

@@ -24,8 +24,9 @@ describe('organisations', () => {
     }
   });
 
-  it('store E.164 and show the Dutch way', () => {
-    expect(parseDutchPhone('0800-2000')).toEqual({ e164: '+318002000', display: '0800-2000', tel: '+318002000' });
+  it('store E.164, show the Dutch way and dial the national digits', () => {
+    expect(parseDutchPhone('0800-2000')).toEqual({ e164: '+318002000', display: '0800-2000', tel: '08002000' });
+    expect(parseDutchPhone('020 - 261 52 75')?.tel).toBe('0202615275');
     expect(parseDutchPhone('020 - 261 52 75')?.e164).toBe('+31202615275');
     expect(parseDutchPhone('112')?.e164).toBe('112');
     expect(parseDutchPhone('0900-1262626x')).toBeNull();

@@ -1,5 +1,5 @@
 /** The parts the search index is built from: text folding, slugs, sections, synonym files. */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,8 @@ import { loadSynonyms } from '../../search-index/sources/synonyms';
 import { buildDocuments } from '../../search-index/documents';
 import { buildIndexJson, CONTENT_DIR } from '../../search-index/build-index';
 import { EmbeddedSearchEngine } from '../../search-index/embedded-engine';
+import { LANGS as SEARCH_LANGS } from '../../search-index/languages';
+import { LANGS as SITE_LANGS } from '../../site/i18n/locales';
 
 describe('text folding', () => {
   it('folds case, diacritics, Turkish dotless i and Arabic spelling variants to one form', () => {
@@ -96,4 +98,24 @@ describe('synonym files', () => {
     const engine = EmbeddedSearchEngine.fromJson(buildIndexJson('nl', dir));
     expect(engine.searchNow('zzwoordje')[0]?.url).toBe('/nl/thema/kindhuwelijk/');
   }, 60_000);
+});
+
+describe('search-index boundaries', () => {
+  it('indexes exactly the site languages, read from content/pages/', () => {
+    expect([...SEARCH_LANGS]).toEqual([...SITE_LANGS].sort());
+  });
+
+  it('imports nothing from site/ and never reads the help data files itself (only content/facts/ does)', () => {
+    const files = readdirSync(join(CONTENT_DIR, '..', 'search-index'), { recursive: true, encoding: 'utf8' }).filter(
+      (file) => file.endsWith('.ts'),
+    );
+    expect(files.length).toBeGreaterThan(10);
+    const problems = files.filter((file) => {
+      const source = readFileSync(join(CONTENT_DIR, '..', 'search-index', file), 'utf8');
+      return (
+        /from '[./]*site\//.test(source) || /helplines\.json|veilig-thuis-organisaties|organisations\//.test(source)
+      );
+    });
+    expect(problems).toEqual([]);
+  });
 });

@@ -1,12 +1,16 @@
 /**
  * Texts the chat server sends or serves, read from content/ (editors change them there, not in
  * code): system messages per language, operators' quick replies per language (markdown rendered
- * with html off and linkify on), and the help route beside a conversation.
+ * with html off and linkify on), and the help route beside a conversation. Numbers and names of
+ * help come from the help facts module (content/facts/): texts write `{{tel:veilig-thuis}}`, and
+ * the number is put in when the content loads (an unknown token stops the server with the file
+ * and key named); the help route names only what the site shows.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { z } from 'zod';
+import { loadFacts, type TokenResolver } from '../../../content/facts';
 import { LANG_CODES, type HelpRoute, type Lang, type QuickReply } from '../protocol';
 import type { Regions } from './regions';
 
@@ -41,28 +45,28 @@ function markdown() {
   return md;
 }
 
-/** Splits a quick-replies file into replies: each `## title` starts one. */
-export function parseQuickReplies(lang: string, source: string, md = markdown()): QuickReply[] {
+/**
+ * Splits a quick-replies file into replies: each `## title` starts one. With `tokens`, every
+ * `{{tel:…}}` / `{{org:…}}` is replaced by the number or name (an unknown one throws).
+ */
+export function parseQuickReplies(
+  lang: string,
+  source: string,
+  md = markdown(),
+  tokens?: Pick<TokenResolver, 'replace'>,
+): QuickReply[] {
   const body = source.replace(/<!--[\s\S]*?-->/g, '');
   const sections = body.split(/^## +/m).slice(1);
   return sections.map((section, i) => {
     const newline = section.indexOf('\n');
-    const title = (newline === -1 ? section : section.slice(0, newline)).trim();
-    const text = (newline === -1 ? '' : section.slice(newline + 1)).trim();
+    const where = `content/chat/quick-replies/${lang}.md: reply ${i + 1}`;
+    const rawTitle = (newline === -1 ? section : section.slice(0, newline)).trim();
+    const rawText = (newline === -1 ? '' : section.slice(newline + 1)).trim();
+    const title = tokens ? tokens.replace(rawTitle, where) : rawTitle;
+    const text = tokens ? tokens.replace(rawText, where) : rawText;
     if (!title || !text) throw new Error(`quick-replies/${lang}.md: reply ${i + 1} needs a "## title" and a text`);
     return { id: `${lang}-${i + 1}`, title, text, html: md.render(text) };
   });
-}
-
-interface Helpline {
-  id: string;
-  name: string;
-  phone: string;
-}
-interface Organisation {
-  id: string;
-  name: string;
-  website: string;
 }
 
 export function loadChatContent(options: { contentDir: string; regions: Regions }): ChatContent {
@@ -73,23 +77,30 @@ export function loadChatContent(options: { contentDir: string; regions: Regions 
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`${messagesPath}: invalid system messages\n${lines.join('\n')}`);
   }
-  const messages = parsed.data;
+  const facts = loadFacts(options.contentDir);
+  const messages = Object.fromEntries(
+    LANG_CODES.map((lang) => [
+      lang,
+      Object.fromEntries(
+        SYSTEM_MESSAGE_KEYS.map((key) => [
+          key,
+          facts.tokens.replace(parsed.data[lang][key], `content/chat/system-messages.json: ${lang}.${key}`),
+        ]),
+      ),
+    ]),
+  ) as Record<Lang, Record<SystemMessageKey, string>>;
   const md = markdown();
   const replies = Object.fromEntries(
     LANG_CODES.map((lang) => [
       lang,
-      parseQuickReplies(lang, readFileSync(join(chatDir, 'quick-replies', `${lang}.md`), 'utf8'), md),
+      parseQuickReplies(lang, readFileSync(join(chatDir, 'quick-replies', `${lang}.md`), 'utf8'), md, facts.tokens),
     ]),
   ) as Record<Lang, QuickReply[]>;
 
-  const helplines = JSON.parse(readFileSync(join(options.contentDir, 'data', 'helplines.json'), 'utf8')) as Helpline[];
-  const phones = ['alarmnummer-112', 'veilig-thuis']
-    .map((id) => helplines.find((h) => h.id === id))
-    .filter((h): h is Helpline => h !== undefined)
-    .map(({ id, name, phone }) => ({ id, name, phone }));
-  const organisations = JSON.parse(
-    readFileSync(join(options.contentDir, 'data', 'veilig-thuis-organisaties.json'), 'utf8'),
-  ) as Organisation[];
+  const phones = ['alarmnummer-112', 'veilig-thuis'].map((id) => {
+    const phone = facts.phone(id);
+    return { id, name: phone.name, phone: phone.display };
+  });
 
   const themes = new Set(
     (JSON.parse(readFileSync(join(options.contentDir, 'taxonomy', 'themes.json'), 'utf8')) as { id: string }[]).map(
@@ -104,13 +115,15 @@ export function loadChatContent(options: { contentDir: string; regions: Regions 
     helpRoute(code) {
       const m = options.regions.forMunicipality(code);
       if (!m) return undefined;
-      const organisation = organisations.find((o) => o.id === m.region);
+      // Only a verified organisation is named (the same rule as the site); else the CBS region name.
+      const organisation = facts.veiligThuisOrganisation(m.region);
       return {
         municipality: { code: m.code, name: m.name },
         veiligThuis: {
           region: m.region,
           name: organisation?.name ?? `Veilig Thuis ${m.regionName}`,
-          website: organisation?.website || null,
+          // As the console shows it: "veiligthuisutrecht.nl" (it links with https://).
+          website: organisation?.website?.replace(/^https:\/\//, '').replace(/\/$/, '') ?? null,
         },
         phones,
       };

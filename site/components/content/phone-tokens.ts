@@ -1,34 +1,17 @@
 /**
- * Phone numbers never stand typed in page text: a page writes `{{tel:alarmnummer-112}}` or
- * `{{tel:veilig-thuis}}`, and the page template puts a PhoneLink with the number from data there.
- * So a number changes in one file (content/data/helplines.json) and stays left-to-right in Arabic.
+ * Help facts never stand typed in page text: a page writes `{{tel:veilig-thuis}}` (the number, as
+ * a left-to-right `tel:` link) or `{{org:kindertelefoon}}` (the name), and the page template puts
+ * the fact from the help facts module (content/facts/) there. So a number changes in one file and
+ * stays left-to-right in Arabic. An unknown token stops the build with the file named.
  */
-import { EMERGENCY, VEILIG_THUIS, type SafetyNumber } from '../../lib/safety-numbers';
+import { FACTS, type Phone } from '../../../content/facts';
 
-/** The helplines a page may name, by their id in content/data/helplines.json. */
-export const PHONE_TOKENS: Record<string, SafetyNumber> = {
-  'alarmnummer-112': EMERGENCY,
-  'veilig-thuis': VEILIG_THUIS,
-};
+export type Segment = { html: string } | { phone: Phone } | { name: string };
 
-export const TOKEN_PATTERN = /\{\{\s*tel:([a-z0-9-]+)\s*\}\}/g;
-
-export type Segment = { html: string } | { phone: SafetyNumber };
-
-/** Splits rendered page HTML at the phone tokens; an unknown id throws with the file named. */
+/** Splits rendered page HTML at the tokens; an unknown id throws with the file named. */
 export function splitPhoneTokens(html: string, file: string): Segment[] {
-  const segments: Segment[] = [];
-  let last = 0;
-  for (const match of html.matchAll(TOKEN_PATTERN)) {
-    const phone = PHONE_TOKENS[match[1]!];
-    if (!phone) {
-      throw new Error(
-        `${file}: unknown phone token {{tel:${match[1]}}}; use one of ${Object.keys(PHONE_TOKENS).join(', ')}`,
-      );
-    }
-    segments.push({ html: html.slice(last, match.index) }, { phone });
-    last = match.index + match[0].length;
-  }
-  segments.push({ html: html.slice(last) });
-  return segments;
+  return FACTS.tokens.split(html, file).map((segment) => {
+    if ('text' in segment) return { html: segment.text };
+    return segment.token.kind === 'tel' ? { phone: segment.token.phone } : { name: segment.token.name };
+  });
 }

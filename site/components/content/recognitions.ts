@@ -1,9 +1,12 @@
 /**
  * The "Herken je dit?" statements of the "Ik zit klem" campaign: content/campaigns/ik-zit-klem.json.
  * One file, all six languages, so a regional campaign page shows the same statements without
- * copying them. Checked when the module loads: a missing language fails the build.
+ * copying them. Checked when the module loads: a missing language or an unknown `{{tel:…}}` /
+ * `{{org:…}}` token fails the build. A statement is kept as segments (text, a number, a name) so
+ * a number becomes a left-to-right `tel:` link; headings and link labels get the plain text.
  */
 import { z } from 'zod';
+import { FACTS, type Segment } from '../../../content/facts';
 import raw from '../../../content/campaigns/ik-zit-klem.json' with { type: 'json' };
 import { LANGS, type Lang } from '../../i18n/locales';
 
@@ -31,4 +34,22 @@ if (!parsed.success) {
   );
 }
 
-export const RECOGNITION_GROUPS = parsed.data.groups;
+const FILE = 'content/campaigns/ik-zit-klem.json';
+
+export const RECOGNITION_GROUPS = parsed.data.groups.map((group) => ({
+  ...group,
+  heading: Object.fromEntries(
+    LANGS.map((lang) => [lang, FACTS.tokens.replace(group.heading[lang], `${FILE}: ${group.id}.heading.${lang}`)]),
+  ) as Record<Lang, string>,
+  linkLabel: Object.fromEntries(
+    LANGS.map((lang) => [lang, FACTS.tokens.replace(group.linkLabel[lang], `${FILE}: ${group.id}.linkLabel.${lang}`)]),
+  ) as Record<Lang, string>,
+  statements: Object.fromEntries(
+    LANGS.map((lang) => [
+      lang,
+      group.statements[lang].map((statement, i) =>
+        FACTS.tokens.split(statement, `${FILE}: ${group.id}.statements.${lang}.${i}`),
+      ),
+    ]),
+  ) as Record<Lang, Segment[][]>,
+}));

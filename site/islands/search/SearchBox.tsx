@@ -144,7 +144,10 @@ export default function SearchBox({ lang, action, labels, backend, server }: Pro
             <ul class="search__list">
               {group.results.map((result) => (
                 <li key={result.url} class={`search__result search__result--${result.type}`}>
-                  <a href={result.url}>{result.title}</a>
+                  {/* An organisation without a number links to its own website: send no referrer. */}
+                  <a href={result.url} rel={/^https?:\/\//.test(result.url) ? 'noreferrer' : undefined}>
+                    {result.title}
+                  </a>
                   {result.snippet && <p class="search__snippet">{result.snippet}</p>}
                 </li>
               ))}

@@ -9,9 +9,7 @@ import type { Lang } from '../../i18n/locales';
 import { THEMES } from '../taxonomy';
 import { municipalityByCode, type Municipality, type Region } from './municipalities';
 import { isOpenAt, type OpeningHours } from './opening-hours';
-import { SERVICES, serviceById, veiligThuisOrganisation, type Organisation } from './organisations';
-import { regionalNotesFor, type RegionalNote } from './gelderland-zuid';
-import type { Phone } from './phone';
+import { FACTS, type Organisation, type Phone, type RegionalNote } from '../../../content/facts';
 
 export interface ThemeRoute {
   themeId: string;
@@ -56,19 +54,10 @@ export interface HelpRouteOptions {
 }
 
 function required(id: string): Organisation {
-  const service = serviceById(id);
+  const service = FACTS.service(id);
   if (!service?.phone && id !== 'veilig-thuis-chat') throw new Error(`route: service "${id}" must be in the data`);
   if (!service) throw new Error(`route: service "${id}" must be in the data`);
   return service;
-}
-
-function servesArea(service: Organisation, municipality: Municipality): 'national' | 'regional' | null {
-  if ('national' in service.area) return 'national';
-  return service.area.veiligThuisRegions.includes(municipality.veiligThuisRegion.code) ? 'regional' : null;
-}
-
-function forAudience(service: Organisation, audience: string | undefined): boolean {
-  return !audience || service.audiences.includes('all') || service.audiences.includes(audience);
 }
 
 /**
@@ -88,15 +77,8 @@ export function helpRouteFor(
   const emergency = required('alarmnummer-112');
   const veiligThuis = required('veilig-thuis');
   const chat = required('veilig-thuis-chat');
-  const organisation = veiligThuisOrganisation(municipality.veiligThuisRegion.code);
-  const notes = regionalNotesFor(municipality.name);
-  const themeServices = SERVICES.filter(
-    (service) =>
-      service.kind !== 'emergency' &&
-      service.kind !== 'veilig-thuis' &&
-      service.id !== 'veilig-thuis-chat' &&
-      forAudience(service, options.audience),
-  );
+  const organisation = FACTS.veiligThuisOrganisation(municipality.veiligThuisRegion.code);
+  const notes = FACTS.regionalNotesFor(municipality.name);
   return {
     municipality: {
       code: municipality.code,
@@ -130,14 +112,18 @@ export function helpRouteFor(
       verifiedAt: veiligThuis.verifiedAt,
     },
     themes: themes.map((theme) => {
-      const forTheme = themeServices.filter((service) => service.themes.includes(theme.id));
+      const { national, regional } = FACTS.servicesFor({
+        theme: theme.id,
+        audience: options.audience,
+        veiligThuisRegion: municipality.veiligThuisRegion.code,
+      });
       return {
         themeId: theme.id,
         themeName: theme.name[lang],
         anchor: `thema-${theme.id}`,
         themePath: `/${lang}/thema/${theme.id}/`,
-        national: forTheme.filter((service) => servesArea(service, municipality) === 'national'),
-        regional: forTheme.filter((service) => servesArea(service, municipality) === 'regional'),
+        national,
+        regional,
         regionalNotes: notes.filter((note) => note.themes.includes(theme.id)),
         local: { kind: 'ask-municipality', municipalityName: municipality.name },
       };
