@@ -79,6 +79,7 @@ export interface TestChat {
     options?: Partial<Pick<OperatorAccount, 'role' | 'region' | 'displayName'>> & {
       available?: boolean;
       cookie?: string;
+      address?: string;
     },
   ): Promise<Socket>;
   close(): Promise<void>;

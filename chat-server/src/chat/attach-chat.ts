@@ -57,6 +57,8 @@ export interface Chat {
   sweep(): Promise<void>;
   /** Disconnects every operator socket of a session (after logout). */
   disconnectSession(key: string): void;
+  /** How many address keys the visitor admission holds now (privacy tests). */
+  admissionHeld(): { sockets: number; starts: number };
   close(): Promise<void>;
 }
 
@@ -219,7 +221,7 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
       authorized: async () => {
         if (await liveSession(deps, me.sessionKey)) return true;
         // After the `unauthorized` acknowledgement has gone out.
-        setImmediate(() => socket.disconnect(true));
+        setImmediate(() => void endRevoked(me.operatorId, [socket]));
         return false;
       },
     });
@@ -317,16 +319,26 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
       entry.sockets.push(socket);
       bySession.set(socket.data.sessionKey, entry);
     }
-    for (const [key, { operatorId, sockets }] of bySession) {
-      if (await liveSession(deps, key)) continue;
-      for (const socket of sockets) socket.disconnect(true);
-      deps.logger.info('operator.session-revoked');
-      const account = await deps.accounts.get(operatorId);
-      if (account && !account.disabled) continue;
-      if (local.has(operatorId)) continue;
-      await deps.store.removeOperatorPresence(operatorId);
-      await requeueHeld(operatorId);
-    }
+    for (const [key, { operatorId, sockets }] of bySession)
+      if (!(await liveSession(deps, key))) await endRevoked(operatorId, sockets);
+  }
+
+  /**
+   * Disconnects a revoked session's sockets. After a password reset the operator logs in again
+   * and gets their conversations back; a removed or disabled account will not come back, so its
+   * visitors go back to the queue now instead of after the resume window.
+   */
+  async function endRevoked(operatorId: string, sockets: { disconnect(close: boolean): unknown }[]) {
+    for (const socket of sockets) socket.disconnect(true);
+    deps.logger.info('operator.session-revoked');
+    const account = await deps.accounts.get(operatorId);
+    if (account && !account.disabled) return;
+    // Every session of the account is revoked with it (disconnect handlers run at once).
+    for (const socket of operators.sockets.values()) if (socket.data.operatorId === operatorId) socket.disconnect(true);
+    clearTimeout(orphanTimers.get(operatorId));
+    orphanTimers.delete(operatorId);
+    await deps.store.removeOperatorPresence(operatorId);
+    await requeueHeld(operatorId);
   }
   const rechecker = setInterval(
     () => void recheckOperators().catch(() => deps.logger.warn('chat.operator-recheck-failed')),
@@ -355,6 +367,7 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
     io,
     status,
     sweep,
+    admissionHeld: () => admission.held(),
     disconnectSession: (key) => operators.in(sessionRoom(key)).disconnectSockets(true),
     async close() {
       clearInterval(heartbeat);
