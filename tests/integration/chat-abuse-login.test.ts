@@ -79,7 +79,7 @@ for (const kind of storeKinds()) {
       const operator = await c.operator('anna', { cookie, available: true });
       await honestVisitorServed(c);
       operator.disconnect();
-    });
+    }, 60_000);
 
     it('a stranger cannot lock the operator out: the lockout is per account and address', async () => {
       const c = await start();
@@ -89,7 +89,8 @@ for (const kind of storeKinds()) {
         // The attacker's own guesses stay locked, even with the right password…
         const locked = await attempt(c, 'anna', TEST_PASSWORD, ATTACKER);
         expect(locked.status).toBe(429);
-        expect(Number(locked.headers.get('retry-after'))).toBeGreaterThanOrEqual(59);
+        expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(Number(locked.headers.get('retry-after'))).toBeLessThanOrEqual(60);
         // …while the owner, from their own address, logs in every time.
         expect((await attempt(c, 'anna', TEST_PASSWORD, OFFICE)).status).toBe(200);
       }
@@ -105,16 +106,20 @@ for (const kind of storeKinds()) {
       expect(statuses.filter((s) => s === 429)).toHaveLength(30 - login.maxFailuresPerAddress);
       expect((await attempt(c, 'anna', TEST_PASSWORD, OFFICE)).status).toBe(200);
       await honestVisitorServed(c);
-    });
+    }, 60_000);
 
     it('colleagues behind one office address do not use up each other’s logins', async () => {
       const c = await start();
       for (let i = 0; i < 3 * login.maxFailuresPerAddress; i++) await c.login(`colleague${i}`, { address: OFFICE });
-    });
+    }, 60_000);
 
     it('a login flood cannot starve a staff login of the password check', async () => {
       const c = await start({ loginMaxFailures: 1_000, login: { ...login, maxFailuresPerAddress: 1_000 } });
       await c.login('anna', { address: OFFICE });
+      // What one full password check costs on this machine now (an unknown name: the dummy hash).
+      const one = Date.now();
+      expect((await attempt(c, 'nobody', 'wrong password!', '192.0.2.99')).status).toBe(401);
+      const checkMs = Date.now() - one;
       // 200 parallel logins from one address for unknown names: each would cost a full scrypt.
       const flood = Array.from({ length: 200 }, (_, i) => attempt(c, `nobody${i}`, 'wrong password!', ATTACKER));
       await sleep(20);
@@ -127,10 +132,11 @@ for (const kind of storeKinds()) {
       const refused = answers.filter((r) => r.status === 429);
       expect(refused.length).toBeGreaterThanOrEqual(200 - 20);
       for (const r of refused) expect(r.headers.get('retry-after')).toBe('1');
-      // Behind at most one queued check of the flooding address (plus what runs), never behind 200.
-      expect(staffMs).toBeLessThan(3_000);
+      // Behind at most the running checks and one queued check of the flooding address, never
+      // behind 200 (without the gate: about 200 / 4 libuv threads = 50 checks).
+      expect(staffMs).toBeLessThan(12 * checkMs + 500);
       await honestVisitorServed(c);
-    });
+    }, 60_000);
 
     it('a flood from many addresses is bounded: excess gets 429 at once, staff get in on retry', async () => {
       const c = await start();
@@ -147,8 +153,8 @@ for (const kind of storeKinds()) {
       expect(staff.status).toBe(200);
       const answers = await Promise.all(flood);
       expect(answers.filter((r) => r.status === 429).length).toBeGreaterThan(100);
-      expect(Date.now() - began).toBeLessThan(10_000);
-    });
+      expect(Date.now() - began).toBeLessThan(30_000);
+    }, 60_000);
 
     describe('revocation', () => {
       async function holding(c: TestChat, username: string) {
@@ -166,8 +172,11 @@ for (const kind of storeKinds()) {
       const send = (operator: Socket, conversationId: string) =>
         emitAck(operator, 'chat:send', { conversationId, clientId: randomUUID(), text: 'hallo' });
 
+      // A slow sweep here: what cuts these sockets off is the check on the event itself.
+      const eventCheckOnly = { operatorRecheckMs: 60_000 };
+
       it('a password reset ends the old session and its socket at once', async () => {
-        const c = await start();
+        const c = await start(eventCheckOnly);
         const { cookie, operator, conversationId } = await holding(c, 'anna');
         const gone = disconnected(operator);
         const account = (await c.accounts.get('anna'))!;
@@ -185,7 +194,7 @@ for (const kind of storeKinds()) {
       });
 
       it('a removed account cannot send into a conversation; its socket closes and its visitor goes back to the queue', async () => {
-        const c = await start();
+        const c = await start(eventCheckOnly);
         const colleague = await c.operator('bob', { available: true, address: OFFICE });
         const { operator, visitor, conversationId } = await holding(c, 'anna');
         const gone = disconnected(operator);

@@ -96,7 +96,7 @@ for (const kind of storeKinds()) {
       // The script closes its sockets and comes back: its abandoned conversations are gone within
       // the short unaccepted window (not the 10-minute resume window), and it cannot start again.
       for (const s of sockets) s.disconnect();
-      const deadline = Date.now() + 5_000;
+      const deadline = Date.now() + 15_000;
       while ((await c.store.listQueued()).length > 3 && Date.now() < deadline) await sleep(100);
       expect((await c.store.listQueued()).length).toBe(3);
       const again = await startAs(c, { address: ATTACKER }, { inDanger: true });
@@ -107,7 +107,7 @@ for (const kind of storeKinds()) {
       expect(accepted.ok && inDanger.ack.ok && accepted.data.conversation.conversationId).toBe(
         inDanger.ack.ok && inDanger.ack.data.conversationId,
       );
-    });
+    }, 60_000);
 
     it('keeps the last places for visitors in danger when others fill the queue from many addresses', async () => {
       const c = await start({ maxQueue: 5, admission: { ...admission, reservedInDanger: 2 } });
