@@ -49,6 +49,16 @@ export function operatorRoutes(deps: Deps): Router {
   const json = express.json({ limit: '4kb', strict: true });
   const sameOrigin = (req: Request) => originAllowed(req.headers, deps.publicOrigin);
   const limiter = createLoginLimiter(deps.store, deps.settings);
+  // A flood must not flood the log too: one line per 10 s with the count refused.
+  let refusedUnlogged = 0;
+  let lastQueueFullLog = -Infinity;
+  const noteQueueFull = () => {
+    refusedUnlogged++;
+    if (now() - lastQueueFullLog < 10_000) return;
+    deps.logger.warn('operator.login-queue-full', { refused: refusedUnlogged });
+    refusedUnlogged = 0;
+    lastQueueFullLog = now();
+  };
 
   /** The account behind the request's session cookie, or null. */
   async function signedIn(req: Request): Promise<OperatorAccount | null> {
@@ -85,7 +95,7 @@ export function operatorRoutes(deps: Deps): Router {
       res.json({ ok: true, data: meOf(account, deps.settings.capacity) });
     } catch (failure) {
       if (failure instanceof GateFull) {
-        deps.logger.warn('operator.login-queue-full');
+        noteQueueFull();
         return tooMany(res, GATE_FULL_RETRY_MS);
       }
       error(res, 503, 'unavailable');

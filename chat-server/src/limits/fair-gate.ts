@@ -4,7 +4,9 @@
  * of them. At most `concurrency` tasks run; waiting tasks are taken one per key in turn (round
  * robin over client addresses), so one address, however many requests it sends, gets its turn
  * like any other; the queue is bounded in all and per key, and what does not fit is refused at
- * once (the caller answers 429) instead of waiting.
+ * once (the caller answers 429) instead of waiting. When a slot frees, the waiting key with the
+ * fewest tasks running goes first (then the one waiting longest), so a staff login waits for at
+ * most one running check, not behind a flood's own queue.
  */
 export class GateFull extends Error {
   constructor() {
@@ -24,17 +26,28 @@ export interface FairGateOptions {
 export function createFairGate(options: FairGateOptions) {
   let running = 0;
   let queued = 0;
+  const runningByKey = new Map<string, number>();
   /** Waiting starters per key; the Map's order is the round-robin order. */
   const waiting = new Map<string, (() => void)[]>();
 
+  const began = (key: string) => runningByKey.set(key, (runningByKey.get(key) ?? 0) + 1);
+  const ended = (key: string) => {
+    const left = (runningByKey.get(key) ?? 1) - 1;
+    if (left <= 0) runningByKey.delete(key);
+    else runningByKey.set(key, left);
+  };
+
+  /** Starts the next waiter: the key with the fewest running tasks, oldest in turn first. */
   const next = () => {
-    const first = waiting.entries().next();
-    if (first.done) return;
-    const [key, starters] = first.value;
+    let chosen: string | undefined;
+    for (const key of waiting.keys())
+      if (chosen === undefined || (runningByKey.get(key) ?? 0) < (runningByKey.get(chosen) ?? 0)) chosen = key;
+    if (chosen === undefined) return;
+    const starters = waiting.get(chosen)!;
     const start = starters.shift()!;
     // The key goes to the back of the line, behind every other key waiting.
-    waiting.delete(key);
-    if (starters.length > 0) waiting.set(key, starters);
+    waiting.delete(chosen);
+    if (starters.length > 0) waiting.set(chosen, starters);
     queued--;
     start();
   };
@@ -51,9 +64,11 @@ export function createFairGate(options: FairGateOptions) {
         });
       } else running++;
       // A started waiter inherits the slot of the task that ended (running stays the same).
+      began(key);
       try {
         return await task();
       } finally {
+        ended(key);
         if (queued > 0) next();
         else running--;
       }
