@@ -221,7 +221,9 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
       authorized: async () => {
         if (await liveSession(deps, me.sessionKey)) return true;
         // After the `unauthorized` acknowledgement has gone out.
-        setImmediate(() => void endRevoked(me.operatorId, [socket]));
+        setImmediate(() =>
+          endRevoked(me.operatorId, [socket]).catch(() => deps.logger.warn('chat.operator-recheck-failed')),
+        );
         return false;
       },
     });
