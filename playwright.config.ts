@@ -43,6 +43,17 @@ export default defineConfig({
     url: `http://localhost:${E2E_PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 180_000,
-    env: { PORT: String(E2E_PORT), NODE_ENV: 'test', CHAT_ALWAYS_OPEN: 'true', OPERATORS_FILE },
+    env: {
+      PORT: String(E2E_PORT),
+      NODE_ENV: 'test',
+      CHAT_ALWAYS_OPEN: 'true',
+      OPERATORS_FILE,
+      // Every browser test comes from 127.0.0.1: per-address limits sized for one visitor each
+      // would refuse the suite itself (docs/security.md; tests/integration/chat-abuse-*.test.ts).
+      CHAT_VISITOR_SOCKETS_PER_ADDRESS: '10000',
+      CHAT_STARTS_PER_ADDRESS: '10000',
+      LOGIN_MAX_FAILURES_PER_ADDRESS: '10000',
+      LOGIN_HASH_QUEUE_PER_ADDRESS: '1000',
+    },
   },
 });

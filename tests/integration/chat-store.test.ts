@@ -199,8 +199,8 @@ for (const kind of storeKinds()) {
     });
 
     it('keeps sessions until they expire or are deleted', async () => {
-      await store.createSession('s1', { operatorId: 'a', expiresAt: Date.now() + 10_000 });
-      await store.createSession('s2', { operatorId: 'b', expiresAt: Date.now() + 50 });
+      await store.createSession('s1', { operatorId: 'a', credential: 'c', expiresAt: Date.now() + 10_000 });
+      await store.createSession('s2', { operatorId: 'b', credential: 'c', expiresAt: Date.now() + 50 });
       expect(await store.getSession('s1')).toMatchObject({ operatorId: 'a' });
       await new Promise((r) => setTimeout(r, 120));
       expect(await store.getSession('s2')).toBeNull();
@@ -208,16 +208,34 @@ for (const kind of storeKinds()) {
       expect(await store.getSession('s1')).toBeNull();
     });
 
-    it('counts failed logins and forgets them after the lockout', async () => {
-      expect(await store.registerLoginFailure('a', 10_000)).toBe(1);
-      expect(await store.registerLoginFailure('a', 10_000)).toBe(2);
-      expect(await store.loginFailures('a')).toBe(2);
-      await store.registerLoginFailure('b', 50);
-      await new Promise((r) => setTimeout(r, 200));
-      expect(await store.loginFailures('b')).toBe(0);
-      await store.registerLoginFailure('a', 10_000);
-      await store.clearLoginFailures('a');
-      expect(await store.loginFailures('a')).toBe(0);
+    it('counts login attempts atomically, up to each limit, and forgets them after the window', async () => {
+      const pair = [
+        { key: 'account:x', limit: 3 },
+        { key: 'address:y', limit: 5 },
+      ];
+      // Twenty at once: exactly three pass (the login race, issue 19 §3).
+      const answers = await Promise.all(Array.from({ length: 20 }, () => store.takeAttempt(pair, 10_000)));
+      expect(answers.filter((a) => a.ok)).toHaveLength(3);
+      const refused = answers.find((a) => !a.ok);
+      expect(refused && !refused.ok && refused.retryAfterMs > 9_000 && refused.retryAfterMs <= 10_000).toBe(true);
+      // The address counter was not counted for refused attempts: another account still has 2.
+      expect((await store.takeAttempt([{ key: 'account:z', limit: 9 }, pair[1]!], 10_000)).ok).toBe(true);
+      expect((await store.takeAttempt([{ key: 'account:z', limit: 9 }, pair[1]!], 10_000)).ok).toBe(true);
+      expect((await store.takeAttempt([{ key: 'account:z', limit: 9 }, pair[1]!], 10_000)).ok).toBe(false);
+      await store.returnAttempt('address:y');
+      expect((await store.takeAttempt([pair[1]!], 10_000)).ok).toBe(true);
+      await store.clearAttempts('account:x');
+      expect((await store.takeAttempt([pair[0]!], 10_000)).ok).toBe(true);
+      await store.takeAttempt([{ key: 'short', limit: 1 }], 50);
+      expect((await store.takeAttempt([{ key: 'short', limit: 1 }], 50)).ok).toBe(false);
+      await new Promise((r) => setTimeout(r, 150));
+      expect((await store.takeAttempt([{ key: 'short', limit: 1 }], 50)).ok).toBe(true);
+    });
+
+    it('shares one address secret between processes', async () => {
+      const secret = await store.addressSecret();
+      expect(secret.length).toBeGreaterThanOrEqual(32);
+      expect(await store.addressSecret()).toBe(secret);
     });
   });
 }

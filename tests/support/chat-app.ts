@@ -36,7 +36,30 @@ export const defaultSettings: ChatSettings = {
   sessionTtlMs: 60 * 60_000,
   loginMaxFailures: 5,
   lockoutMs: 60_000,
+  // Generous per-address limits: every test client comes from 127.0.0.1. The abuse tests
+  // (chat-abuse-*.test.ts) set small ones and give each client its own address.
+  login: { maxFailuresPerAddress: 1_000, hashConcurrency: 2, hashQueue: 1_000, hashQueuePerAddress: 1_000 },
+  admission: {
+    reservedInDanger: 0,
+    unacceptedAwayMs: 10 * 60_000,
+    socketsPerAddress: 10_000,
+    startsPerAddress: 10_000,
+    startWindowMs: 60_000,
+  },
+  operatorRecheckMs: 2_000,
 };
+
+/** Headers a test client sends: its client address (with `trustProxy`), its Origin. */
+export interface ClientOptions {
+  /** Sent as X-Forwarded-For; start the chat with `trustProxy: 1` for it to count. */
+  address?: string;
+  origin?: string;
+}
+
+const clientHeaders = (options: ClientOptions = {}): Record<string, string> => ({
+  ...(options.address ? { 'x-forwarded-for': options.address } : {}),
+  ...(options.origin ? { origin: options.origin } : {}),
+});
 
 export interface TestChat {
   app: App;
@@ -44,15 +67,19 @@ export interface TestChat {
   store: ChatStore;
   accounts: AccountStore;
   deps: ChatDeps;
-  visitor(auth?: Record<string, unknown>): Promise<Socket>;
+  visitor(auth?: Record<string, unknown>, client?: ClientOptions): Promise<Socket>;
   /** Creates the account if needed, logs in over HTTP and returns the session cookie. */
-  login(username: string, options?: Partial<Pick<OperatorAccount, 'role' | 'region' | 'displayName'>>): Promise<string>;
+  login(
+    username: string,
+    options?: Partial<Pick<OperatorAccount, 'role' | 'region' | 'displayName'>> & { address?: string },
+  ): Promise<string>;
   /** A logged-in operator socket; `available` sets status available and waits for the ack. */
   operator(
     username: string,
     options?: Partial<Pick<OperatorAccount, 'role' | 'region' | 'displayName'>> & {
       available?: boolean;
       cookie?: string;
+      address?: string;
     },
   ): Promise<Socket>;
   close(): Promise<void>;
@@ -65,12 +92,19 @@ export async function startChat(options: {
   schedule?: Schedule;
   now?: () => number;
   logger?: Logger;
+  /** Reverse proxies trusted (X-Forwarded-For from tests counts with 1). */
+  trustProxy?: number;
+  allowedOrigins?: string[];
+  /** Another process's accounts on the same Redis prefix (two apps, one store). */
+  accounts?: AccountStore;
 }): Promise<TestChat> {
   const dist = mkdtempSync(join(tmpdir(), 'ghnt-dist-'));
   const accountsFile = join(dist, 'operators.json');
-  const accounts = options.redis
-    ? createRedisAccountStore(options.redis.client, { prefix: options.redis.prefix })
-    : createFileAccountStore(accountsFile);
+  const accounts =
+    options.accounts ??
+    (options.redis
+      ? createRedisAccountStore(options.redis.client, { prefix: options.redis.prefix })
+      : createFileAccountStore(accountsFile));
   const deps: ChatDeps = {
     store: options.store,
     accounts,
@@ -80,10 +114,12 @@ export async function startChat(options: {
     logger: options.logger ?? createLogger({ silent: true }),
     settings: { ...defaultSettings, ...options.settings },
     production: false,
+    trustProxy: options.trustProxy ?? 0,
+    ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.now ? { now: options.now } : {}),
   };
   const app = createApp({
-    config: { production: false, distDir: dist, trustProxy: 0 },
+    config: { production: false, distDir: dist, trustProxy: options.trustProxy ?? 0 },
     logger: deps.logger,
     isReady: () =>
       options.store.ping().then(
@@ -121,7 +157,8 @@ export async function startChat(options: {
     store: options.store,
     accounts,
     deps,
-    visitor: (auth) => open('/visitor', auth ? { auth } : {}),
+    visitor: (auth, client) =>
+      open('/visitor', { ...(auth ? { auth } : {}), ...(client ? { extraHeaders: clientHeaders(client) } : {}) }),
     async login(username, account = {}) {
       if (!(await accounts.get(username))) {
         // A cheap scrypt cost keeps the many logins in tests fast; the format is the same.
@@ -137,7 +174,7 @@ export async function startChat(options: {
       }
       const res = await fetch(`${base}/api/operator/login`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', origin: base },
+        headers: { 'content-type': 'application/json', origin: base, ...clientHeaders({ address: account.address }) },
         body: JSON.stringify({ username, password: TEST_PASSWORD }),
       });
       if (res.status !== 200) throw new Error(`login failed: ${res.status}`);

@@ -54,6 +54,11 @@ export async function startChatProcess(options: {
       NODE_ENV: 'test',
       // An empty site: these processes serve the chat; the pages are tested elsewhere.
       DIST_DIR: dist,
+      // Every test client comes from 127.0.0.1; the abuse tests check the per-address limits.
+      CHAT_VISITOR_SOCKETS_PER_ADDRESS: '100000',
+      CHAT_STARTS_PER_ADDRESS: '100000',
+      LOGIN_MAX_FAILURES_PER_ADDRESS: '10000',
+      LOGIN_HASH_QUEUE_PER_ADDRESS: '1000',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -19,6 +19,20 @@ describe('readConfig', () => {
     ]);
   });
 
+  it('reads partner origins for the visitor chat, and refuses a bad one', () => {
+    expect(readConfig({}).allowedOrigins).toEqual([]);
+    expect(readConfig({ CHAT_ALLOWED_ORIGINS: 'https://a.nl/x, https://b.nl' }).allowedOrigins).toEqual([
+      'https://a.nl',
+      'https://b.nl',
+    ]);
+    expect(() => readConfig({ CHAT_ALLOWED_ORIGINS: 'a.nl' })).toThrow(/CHAT_ALLOWED_ORIGINS/);
+  });
+
+  it('never reserves the whole queue for visitors in danger', () => {
+    const config = readConfig({ CHAT_MAX_QUEUE: '5', CHAT_QUEUE_RESERVED_IN_DANGER: '9' });
+    expect(config.chat.admission.reservedInDanger).toBe(4);
+  });
+
   it('names every bad variable at once', () => {
     expect(() => readConfig({ PORT: 'abc', REDIS_URL: 'not a url' })).toThrow(/PORT[\s\S]*REDIS_URL/);
   });

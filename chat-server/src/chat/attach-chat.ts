@@ -20,8 +20,11 @@ import {
   type ChatStatusResponse,
   type OperatorConversation,
 } from '../protocol';
-import { originAllowed } from '../auth/origin';
+import { clientBucket } from '../auth/client-address';
+import { originAllowed, originAllowedBy } from '../auth/origin';
+import { liveSession } from '../auth/session-check';
 import { sessionIdFrom, sessionKey } from '../auth/sessions';
+import { createVisitorAdmission } from '../limits/visitor-admission';
 import {
   operatorRoom,
   sessionRoom,
@@ -54,6 +57,8 @@ export interface Chat {
   sweep(): Promise<void>;
   /** Disconnects every operator socket of a session (after logout). */
   disconnectSession(key: string): void;
+  /** How many address keys the visitor admission holds now (privacy tests). */
+  admissionHeld(): { sockets: number; starts: number };
   close(): Promise<void>;
 }
 
@@ -63,6 +68,8 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
     cookie: false,
     serveClient: false,
     maxHttpBufferSize: MAX_FRAME_BYTES,
+    // Partner sites may use long-polling too; no credentials (visitors have no cookie anyway).
+    ...(deps.allowedOrigins?.length ? { cors: { origin: deps.allowedOrigins, credentials: false } } : {}),
     ...deps.cluster?.serverOptions,
   });
   const visitors = io.of('/visitor') as VisitorNamespace;
@@ -111,8 +118,23 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
   heartbeat.unref();
 
   // ---- /visitor ----------------------------------------------------------------------------
+  const admission = createVisitorAdmission(deps.settings.admission, now);
+  // The address key stays in this process's memory, never in socket.data (which connection
+  // state recovery copies into Redis).
+  const addressKeys = new WeakMap<object, string>();
+  visitors.use((socket, next) => {
+    const visitorOrigin = { publicOrigin: deps.publicOrigin, allowed: deps.allowedOrigins ?? [], allowMissing: true };
+    if (!originAllowedBy(socket.handshake.headers, visitorOrigin)) return next(new Error('forbidden'));
+    const key = admission.keyOf(clientBucket(socket.request, deps.trustProxy ?? 0));
+    if (!admission.openSocket(key)) return next(new Error('rate-limited'));
+    addressKeys.set(socket, key);
+    next();
+  });
+
   visitors.on('connection', (socket) => {
-    const handlers = visitorHandlers(ctx, socket);
+    const addressKey = addressKeys.get(socket) ?? '';
+    socket.once('disconnect', () => admission.closeSocket(addressKey));
+    const handlers = visitorHandlers(ctx, socket, { mayStart: () => admission.mayStart(addressKey) });
     const token = (socket.handshake.auth as { resumeToken?: unknown } | undefined)?.resumeToken;
     const ready =
       typeof token === 'string' && token.length > 0 && token.length <= 100
@@ -142,9 +164,9 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
       const id = sessionIdFrom(headers.cookie);
       if (!id) return next(new Error('unauthorized'));
       const key = sessionKey(id);
-      const session = await deps.store.getSession(key);
-      const account = session ? await deps.accounts.get(session.operatorId) : null;
-      if (!session || !account) return next(new Error('unauthorized'));
+      const live = await liveSession(deps, key);
+      if (!live) return next(new Error('unauthorized'));
+      const { session, account } = live;
       socket.data = {
         operatorId: account.username,
         name: account.displayName,
@@ -195,6 +217,15 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
       logger: deps.logger,
       namespace: 'operator',
       ready,
+      // Every event re-checks the session: a revoked account cannot act even for a moment.
+      authorized: async () => {
+        if (await liveSession(deps, me.sessionKey)) return true;
+        // After the `unauthorized` acknowledgement has gone out.
+        setImmediate(() =>
+          endRevoked(me.operatorId, [socket]).catch(() => deps.logger.warn('chat.operator-recheck-failed')),
+        );
+        return false;
+      },
     });
     router.on('operator:status', operatorStatusSchema, handlers.status);
     router.on('operator:accept', operatorAcceptSchema, handlers.accept);
@@ -253,15 +284,69 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
     }
   }
 
+  /**
+   * Ends conversations whose visitor is gone: after the resume window; or, for a conversation no
+   * operator ever accepted, after the much shorter unaccepted window, so abandoned (or scripted)
+   * queue places free up in a minute or two instead of ten.
+   */
   async function sweep() {
-    const gone = await deps.store.listAwaySince(now() - deps.settings.resumeWindowMs);
-    for (const id of gone) await endConversation(ctx, id, 'timeout');
+    const t = now();
+    const { resumeWindowMs } = deps.settings;
+    const unacceptedMs = Math.min(deps.settings.admission.unacceptedAwayMs, resumeWindowMs);
+    for (const id of await deps.store.listAwaySince(t - unacceptedMs)) {
+      const c = await deps.store.getConversation(id);
+      if (!c || c.status === 'ended' || c.visitorAwaySince === undefined) continue;
+      const pastWindow = c.visitorAwaySince < t - resumeWindowMs;
+      const neverAccepted = c.status === 'queued' && c.firstAcceptedAt === undefined;
+      if (pastWindow || neverAccepted) await endConversation(ctx, id, 'timeout');
+    }
   }
+  const shortestWindowMs = Math.min(deps.settings.resumeWindowMs, deps.settings.admission.unacceptedAwayMs);
   const sweeper = setInterval(
     () => void sweep().catch(() => deps.logger.warn('chat.sweep-failed')),
-    Math.min(5_000, Math.max(250, deps.settings.resumeWindowMs / 4)),
+    Math.min(5_000, Math.max(250, shortestWindowMs / 4)),
   );
   sweeper.unref();
+
+  /**
+   * Operator sockets of a revoked account (password changed, account disabled or removed, in
+   * this process or another) are cut off here, within OPERATOR_RECHECK_SECONDS even if they send
+   * nothing; every event they send is refused at once anyway. A removed or disabled operator's
+   * visitors go back to the queue now, not after the resume window.
+   */
+  async function recheckOperators() {
+    const bySession = new Map<string, { operatorId: string; sockets: { disconnect(close: boolean): unknown }[] }>();
+    for (const socket of operators.sockets.values()) {
+      const entry = bySession.get(socket.data.sessionKey) ?? { operatorId: socket.data.operatorId, sockets: [] };
+      entry.sockets.push(socket);
+      bySession.set(socket.data.sessionKey, entry);
+    }
+    for (const [key, { operatorId, sockets }] of bySession)
+      if (!(await liveSession(deps, key))) await endRevoked(operatorId, sockets);
+  }
+
+  /**
+   * Disconnects a revoked session's sockets. After a password reset the operator logs in again
+   * and gets their conversations back; a removed or disabled account will not come back, so its
+   * visitors go back to the queue now instead of after the resume window.
+   */
+  async function endRevoked(operatorId: string, sockets: { disconnect(close: boolean): unknown }[]) {
+    for (const socket of sockets) socket.disconnect(true);
+    deps.logger.info('operator.session-revoked');
+    const account = await deps.accounts.get(operatorId);
+    if (account && !account.disabled) return;
+    // Every session of the account is revoked with it (disconnect handlers run at once).
+    for (const socket of operators.sockets.values()) if (socket.data.operatorId === operatorId) socket.disconnect(true);
+    clearTimeout(orphanTimers.get(operatorId));
+    orphanTimers.delete(operatorId);
+    await deps.store.removeOperatorPresence(operatorId);
+    await requeueHeld(operatorId);
+  }
+  const rechecker = setInterval(
+    () => void recheckOperators().catch(() => deps.logger.warn('chat.operator-recheck-failed')),
+    deps.settings.operatorRecheckMs,
+  );
+  rechecker.unref();
 
   async function status(): Promise<ChatStatusResponse> {
     const at = new Date(now());
@@ -274,6 +359,8 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
       return { open: false, reason: 'closed', ...(opensAt ? { opensAt: opensAt.toISOString() } : {}), ...base };
     }
     if (operatorsAvailable === 0) return { open: false, reason: 'no-operators', ...base };
+    // Full only when no one can join any more: the places reserved for visitors in danger count
+    // as open, so the page never tells a visitor in danger not to try.
     if (waiting >= deps.settings.maxQueue) return { open: false, reason: 'queue-full', ...base };
     return { open: true, ...base };
   }
@@ -282,10 +369,12 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
     io,
     status,
     sweep,
+    admissionHeld: () => admission.held(),
     disconnectSession: (key) => operators.in(sessionRoom(key)).disconnectSockets(true),
     async close() {
       clearInterval(heartbeat);
       clearInterval(sweeper);
+      clearInterval(rechecker);
       for (const timer of orphanTimers.values()) clearTimeout(timer);
       notifier.close();
       await Promise.all([...local.keys()].map((id) => deps.store.removeOperatorPresence(id).catch(() => {})));

@@ -29,8 +29,12 @@ export interface ChatDeps {
   settings: ChatSettings;
   /** Secure cookies. */
   production: boolean;
-  /** For the Origin check; unset = the request's Host. */
+  /** For the Origin checks; unset = the request's Host. */
   publicOrigin?: string;
+  /** Partner sites that may open the visitor chat (CHAT_ALLOWED_ORIGINS). */
+  allowedOrigins?: string[];
+  /** Reverse proxies in front (TRUST_PROXY): where the client address is read for the limits. */
+  trustProxy?: number;
   now?: () => number;
   /** Several processes on one Redis (chat-server/src/scaling/); unset = this process alone. */
   cluster?: ChatCluster;

@@ -46,5 +46,7 @@ export async function createChatDeps(config: Config, logger: Logger): Promise<Ch
     settings: config.chat,
     production: config.production,
     ...(config.publicOrigin ? { publicOrigin: config.publicOrigin } : {}),
+    allowedOrigins: config.allowedOrigins,
+    trustProxy: config.trustProxy,
   };
 }

@@ -38,7 +38,14 @@ function timeLimit<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 export function eventRouter(
   socket: Socket,
-  options: { allow: () => boolean; logger: Logger; namespace: string; ready?: Promise<unknown> },
+  options: {
+    allow: () => boolean;
+    logger: Logger;
+    namespace: string;
+    ready?: Promise<unknown>;
+    /** Checked before every event (operators: is the session still valid?); false answers `unauthorized`. */
+    authorized?: () => Promise<boolean>;
+  },
 ): EventRouter {
   const known = new Set<string>();
   const reply = (ack: unknown, response: Ack<unknown>) => {
@@ -67,6 +74,8 @@ export function eventRouter(
         const deferred: (() => Promise<void>)[] = [];
         try {
           await options.ready;
+          if (options.authorized && !(await timeLimit(options.authorized(), STORE_TIME_LIMIT_MS)))
+            return reply(ack, fail('unauthorized'));
           reply(
             ack,
             await timeLimit(

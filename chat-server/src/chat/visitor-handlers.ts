@@ -9,6 +9,7 @@ import type { ChatState, VisitorSend, VisitorStart, VisitorStarted } from '../pr
 import { operatorRoom, visitorRoom, type ChatContext, type VisitorSocketData } from './chat-context';
 import { addSystemMessage, endConversation, queueFigures } from './conversation-steps';
 import { fail, ok, type Defer, type HandlerResult } from './socket-events';
+import { queueLimitFor } from '../limits/visitor-admission';
 import type { ConversationRecord } from './store/chat-store';
 
 type VisitorSocket = Socket & { data: VisitorSocketData };
@@ -16,7 +17,12 @@ type Empty = Record<string, never>;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket) {
+/** This socket's share of the queue admission (limits/visitor-admission.ts). */
+export interface StartPermit {
+  mayStart(): boolean;
+}
+
+export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit: StartPermit) {
   const current = async () => {
     const id = socket.data.conversationId;
     const c = id ? await ctx.store.getConversation(id) : null;
@@ -33,6 +39,9 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket) {
       const region = payload.municipality ? ctx.regions.forMunicipality(payload.municipality) : undefined;
       if (payload.municipality && !region) return fail('invalid-payload', 'unknown-municipality');
       if (payload.theme && !ctx.content.isKnownTheme(payload.theme)) return fail('invalid-payload', 'unknown-theme');
+      // `queue-full` (not `rate-limited`): this address's share of the queue is taken, and the
+      // visitor must see the phone numbers, as for a full queue.
+      if (!permit.mayStart()) return fail('queue-full', 'address-share');
       const resumeToken = randomBytes(32).toString('base64url');
       const queuedBefore = await ctx.store.listQueued();
       const conversation: ConversationRecord = {
@@ -49,8 +58,8 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket) {
         queuedAt: now,
         positionAtJoin: queuedBefore.length + 1,
       };
-      if ((await ctx.store.createConversation(conversation, ctx.settings.maxQueue)) === 'queue-full')
-        return fail('queue-full');
+      const limit = queueLimitFor(conversation.inDanger, ctx.settings.maxQueue, ctx.settings.admission);
+      if ((await ctx.store.createConversation(conversation, limit)) === 'queue-full') return fail('queue-full');
       socket.data.conversationId = conversation.id;
       socket.data.lang = conversation.lang;
       await socket.join(visitorRoom(conversation.id));

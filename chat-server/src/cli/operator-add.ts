@@ -92,7 +92,10 @@ async function main() {
       createdAt: existing?.createdAt ?? new Date().toISOString(),
     });
     console.log(
-      `${existing ? 'Updated' : 'Created'} ${args.role} "${args.username}" (region ${args.region}, shown to visitors as "${args.name}") in ${config.redisUrl ? 'Redis' : config.operatorsFile}.`,
+      `${existing ? 'Updated' : 'Created'} ${args.role} "${args.username}" (region ${args.region}, shown to visitors as "${args.name}") in ${config.redisUrl ? 'Redis' : config.operatorsFile}.${
+        // The new password hash ends every session of the account (auth/session-check.ts).
+        existing ? ' Its open sessions and sockets end now.' : ''
+      }`,
     );
   } finally {
     await store.close();

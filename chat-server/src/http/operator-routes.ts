@@ -7,18 +7,29 @@ import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { LANG_CODES, operatorLoginSchema, type OperatorMe } from '../protocol';
 import { originAllowed } from '../auth/origin';
+import { clientBucket } from '../auth/client-address';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/passwords';
+import { credentialOf, liveSession } from '../auth/session-check';
 import { clearedSessionCookie, newSessionId, sessionCookie, sessionIdFrom, sessionKey } from '../auth/sessions';
+import { createLoginLimiter, GateFull, GATE_FULL_RETRY_MS } from '../limits/login-limiter';
 import type { ChatDeps } from '../chat/chat-context';
 import type { OperatorAccount } from '../chat/store/chat-store';
 
-type Deps = Pick<ChatDeps, 'store' | 'accounts' | 'content' | 'logger' | 'settings' | 'production' | 'publicOrigin'> & {
+type Deps = Pick<
+  ChatDeps,
+  'store' | 'accounts' | 'content' | 'logger' | 'settings' | 'production' | 'publicOrigin' | 'trustProxy'
+> & {
   now?: () => number;
   /** Called after logout so open sockets of that session close. */
   onLogout?: (sessionKey: string) => void;
 };
 
 const error = (res: Response, status: number, code: string) => res.status(status).json({ ok: false, error: code });
+
+const tooMany = (res: Response, retryAfterMs: number) => {
+  res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+  return error(res, 429, 'rate-limited');
+};
 
 const meOf = (account: OperatorAccount, capacity: number): OperatorMe => ({
   operatorId: account.username,
@@ -37,13 +48,23 @@ export function operatorRoutes(deps: Deps): Router {
   });
   const json = express.json({ limit: '4kb', strict: true });
   const sameOrigin = (req: Request) => originAllowed(req.headers, deps.publicOrigin);
+  const limiter = createLoginLimiter(deps.store, deps.settings);
+  // A flood must not flood the log too: one line per 10 s with the count refused.
+  let refusedUnlogged = 0;
+  let lastQueueFullLog = -Infinity;
+  const noteQueueFull = () => {
+    refusedUnlogged++;
+    if (now() - lastQueueFullLog < 10_000) return;
+    deps.logger.warn('operator.login-queue-full', { refused: refusedUnlogged });
+    refusedUnlogged = 0;
+    lastQueueFullLog = now();
+  };
 
   /** The account behind the request's session cookie, or null. */
   async function signedIn(req: Request): Promise<OperatorAccount | null> {
     const id = sessionIdFrom(req.headers.cookie);
     if (!id) return null;
-    const session = await deps.store.getSession(sessionKey(id));
-    return session ? deps.accounts.get(session.operatorId) : null;
+    return (await liveSession(deps, sessionKey(id)))?.account ?? null;
   }
 
   router.post('/api/operator/login', json, async (req, res) => {
@@ -52,27 +73,31 @@ export function operatorRoutes(deps: Deps): Router {
     if (!parsed.success) return error(res, 400, 'invalid-payload');
     const username = parsed.data.username.trim().toLowerCase();
     try {
-      if ((await deps.store.loginFailures(username)) >= deps.settings.loginMaxFailures) {
-        res.setHeader('Retry-After', String(Math.ceil(deps.settings.lockoutMs / 1000)));
-        return error(res, 429, 'rate-limited');
-      }
+      // Counted before the password is checked (login-limiter.ts): parallel guesses cannot overtake the count.
+      const admission = await limiter.admit(username, clientBucket(req, deps.trustProxy ?? 0));
+      if (!admission.ok) return tooMany(res, admission.retryAfterMs);
       const account = await deps.accounts.get(username);
-      const valid = await verifyPassword(parsed.data.password, account?.passwordHash ?? (await DUMMY_HASH_PROMISE));
-      if (!account || !valid) {
-        await deps.store.registerLoginFailure(username, deps.settings.lockoutMs);
+      const hash = account && !account.disabled ? account.passwordHash : await DUMMY_HASH_PROMISE;
+      const valid = await admission.check(() => verifyPassword(parsed.data.password, hash));
+      if (!account || account.disabled || !valid) {
         deps.logger.warn('operator.login-failed');
         return error(res, 401, 'unauthorized');
       }
-      await deps.store.clearLoginFailures(username);
+      await admission.succeeded();
       const id = newSessionId();
       await deps.store.createSession(sessionKey(id), {
         operatorId: account.username,
+        credential: credentialOf(account),
         expiresAt: now() + deps.settings.sessionTtlMs,
       });
       res.setHeader('Set-Cookie', sessionCookie(id, { maxAgeMs: deps.settings.sessionTtlMs, secure: deps.production }));
       deps.logger.info('operator.login', { operator: account.username });
       res.json({ ok: true, data: meOf(account, deps.settings.capacity) });
-    } catch {
+    } catch (failure) {
+      if (failure instanceof GateFull) {
+        noteQueueFull();
+        return tooMany(res, GATE_FULL_RETRY_MS);
+      }
       error(res, 503, 'unavailable');
     }
   });

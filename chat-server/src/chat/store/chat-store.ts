@@ -41,6 +41,8 @@ export interface ConversationRecord {
   /** Queue position when the visitor joined (for the waiting-time estimate). */
   positionAtJoin: number;
   acceptedAt?: number;
+  /** Epoch ms an operator first accepted it (kept when it goes back to the queue). */
+  firstAcceptedAt?: number;
   operatorId?: string;
   operatorName?: string;
   /** Epoch ms since when no visitor socket is connected; undefined while connected. */
@@ -58,6 +60,8 @@ export interface OperatorAccount {
   /** `scrypt$N$r$p$salt$hash` (base64url parts). */
   passwordHash: string;
   createdAt: string;
+  /** A disabled account cannot log in, and its sessions and sockets end at once. */
+  disabled?: boolean;
 }
 
 export interface OperatorPresence {
@@ -71,6 +75,11 @@ export interface OperatorPresence {
 
 export interface OperatorSession {
   operatorId: string;
+  /**
+   * The account's credential when the session began (auth/session-check.ts): a password change
+   * or reset, a disabled or removed account no longer matches, which ends the session.
+   */
+  credential: string;
   /** Epoch ms. */
   expiresAt: number;
 }
@@ -172,15 +181,27 @@ export interface ChatStore {
   getSession(id: string): Promise<OperatorSession | null>;
   deleteSession(id: string): Promise<void>;
 
-  /** Counts a failed login; the count is forgotten `lockoutMs` after the last failure. */
-  registerLoginFailure(username: string, lockoutMs: number): Promise<number>;
-  loginFailures(username: string): Promise<number>;
-  clearLoginFailures(username: string): Promise<void>;
+  /**
+   * Counts one login attempt on every counter, unless one of them already reached its limit
+   * (then nothing is counted and the answer says how long until it is forgotten). Atomic: N
+   * parallel callers get at most `limit` ok answers. A counter is forgotten `windowMs` after its
+   * last counted attempt. Counter names are HMACs (auth/address-keys.ts), never an address.
+   */
+  takeAttempt(
+    counters: { key: string; limit: number }[],
+    windowMs: number,
+  ): Promise<{ ok: true } | { ok: false; retryAfterMs: number }>;
+  /** Gives one attempt back to a counter (a login that succeeded, or was never checked). */
+  returnAttempt(key: string): Promise<void>;
+  clearAttempts(key: string): Promise<void>;
+  /** A random secret shared by every process on this store (renewed daily), for address HMACs. */
+  addressSecret(): Promise<string>;
 }
 
 /** Operator accounts: a JSON file next to the memory store, a Redis hash with the Redis store. */
 export interface AccountStore {
   get(username: string): Promise<OperatorAccount | null>;
   put(account: OperatorAccount): Promise<void>;
+  remove(username: string): Promise<void>;
   list(): Promise<OperatorAccount[]>;
 }

@@ -23,13 +23,22 @@ export function createFileAccountStore(path: string): AccountStore {
     async put(account) {
       const accounts = readAccounts(path);
       accounts[account.username] = account;
-      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-      const temp = `${path}.${process.pid}.tmp`;
-      writeFileSync(temp, `${JSON.stringify(accounts, null, 2)}\n`, { mode: 0o600 });
-      renameSync(temp, path);
+      write(accounts);
+    },
+    async remove(username) {
+      const accounts = readAccounts(path);
+      delete accounts[username.toLowerCase()];
+      write(accounts);
     },
     async list() {
       return Object.values(readAccounts(path));
     },
   };
+
+  function write(accounts: Record<string, OperatorAccount>) {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    const temp = `${path}.${process.pid}.tmp`;
+    writeFileSync(temp, `${JSON.stringify(accounts, null, 2)}\n`, { mode: 0o600 });
+    renameSync(temp, path);
+  }
 }

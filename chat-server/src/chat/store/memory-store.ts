@@ -2,7 +2,9 @@
  * The default chat store: plain maps in this process. Each method runs to completion without
  * awaiting, so every check-then-change (queue limit, accept, transfer, end) is atomic.
  */
+import { randomBytes } from 'node:crypto';
 import type { ChatMessage, InternalNote } from '../../protocol';
+import { createWindowCounters } from '../../limits/window-counters';
 import type {
   AcceptResult,
   ChatStore,
@@ -34,7 +36,9 @@ export function createMemoryStore(options: { now?: () => number } = {}): ChatSto
   const stats = new Map<string, DailyStats>();
   const presence = new Map<string, { presence: OperatorPresence; expiresAt: number }>();
   const sessions = new Map<string, OperatorSession>();
-  const failures = new Map<string, { count: number; expiresAt: number }>();
+  const attempts = createWindowCounters(now);
+  // One process: the secret never needs to leave it.
+  const secret = randomBytes(32).toString('base64url');
   const timers = new Set<NodeJS.Timeout>();
 
   const copy = (c: ConversationRecord): ConversationRecord => ({ ...c });
@@ -114,6 +118,7 @@ export function createMemoryStore(options: { now?: () => number } = {}): ChatSto
       const mine = heldSet(operator.id);
       if (mine.size >= operator.capacity) return { ok: false, error: 'capacity' };
       Object.assign(c, { status: 'active', operatorId: operator.id, operatorName: operator.name, acceptedAt: at });
+      c.firstAcceptedAt ??= at;
       mine.add(conversationId);
       return { ok: true, conversation: copy(c) };
     },
@@ -224,19 +229,17 @@ export function createMemoryStore(options: { now?: () => number } = {}): ChatSto
       sessions.delete(id);
     },
 
-    async registerLoginFailure(username, lockoutMs) {
-      const t = now();
-      const f = failures.get(username);
-      const count = f && f.expiresAt > t ? f.count + 1 : 1;
-      failures.set(username, { count, expiresAt: t + lockoutMs });
-      return count;
+    async takeAttempt(counters, windowMs) {
+      return attempts.take(counters, windowMs);
     },
-    async loginFailures(username) {
-      const f = failures.get(username);
-      return f && f.expiresAt > now() ? f.count : 0;
+    async returnAttempt(key) {
+      attempts.giveBack(key);
     },
-    async clearLoginFailures(username) {
-      failures.delete(username);
+    async clearAttempts(key) {
+      attempts.clear(key);
+    },
+    async addressSecret() {
+      return secret;
     },
   };
 }

@@ -15,6 +15,8 @@ export const STATS_TTL_SECONDS = 400 * 24 * 60 * 60;
 /** Recent waits are only useful for the estimate; a day-old wait says nothing about today. */
 export const WAITS_TTL_SECONDS = 24 * 60 * 60;
 export const MAX_RECENT_WAITS = 100;
+/** The address-HMAC secret is replaced daily: counters keyed with an old one simply expire. */
+export const ADDRESS_SECRET_TTL_SECONDS = 24 * 60 * 60;
 
 export function redisKeys(prefix = 'ghnt:') {
   return {
@@ -47,8 +49,14 @@ export function redisKeys(prefix = 'ghnt:') {
     presenceIndex: `${prefix}presence`,
     /** String: JSON operator session. TTL: until the session expires. */
     session: (id: string) => `${prefix}session:${id}`,
-    /** String: failed login count for a username. TTL: the lockout period after the last failure. */
-    loginFailures: (username: string) => `${prefix}login-failures:${username}`,
+    /**
+     * String: login attempts counted on one counter (`account:<hmac>` of username + client
+     * address, or `address:<hmac>` of the client address; never the address itself).
+     * TTL: the lockout period after the last counted attempt.
+     */
+    loginAttempts: (counter: string) => `${prefix}login-attempts:${counter}`,
+    /** String: random secret for those HMACs, shared by every process. TTL: ADDRESS_SECRET_TTL (renewed daily). */
+    addressSecret: `${prefix}address-secret`,
     /** Hash: username → JSON operator account (scrypt hash, role, region, alias). No TTL. */
     accounts: `${prefix}accounts`,
     /**

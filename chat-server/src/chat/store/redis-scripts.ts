@@ -42,6 +42,7 @@ if not status or status == 'ended' then return 'not-found' end
 if status ~= 'queued' then return 'already-taken' end
 if redis.call('SCARD', KEYS[4]) >= tonumber(ARGV[4]) then return 'capacity' end
 redis.call('HSET', KEYS[1], 'status', 'active', 'operatorId', ARGV[2], 'operatorName', ARGV[3], 'acceptedAt', ARGV[5])
+redis.call('HSETNX', KEYS[1], 'firstAcceptedAt', ARGV[5])
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('SADD', KEYS[3], ARGV[1])
 redis.call('SADD', KEYS[4], ARGV[1])
@@ -109,4 +110,31 @@ else
   redis.call('HSET', KEYS[1], 'visitorAwaySince', ARGV[2])
   redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
 end
+return 1`;
+
+/**
+ * KEYS counters · ARGV windowMs, limit per counter… → 0 (counted) | ms until the blocking counter is forgotten.
+ * Checks every counter first and counts on all of them only when none is at its limit, so the
+ * check and the count cannot interleave with another login (the login-race defect).
+ */
+export const TAKE_ATTEMPT = `
+local wait = 0
+for i, key in ipairs(KEYS) do
+  if tonumber(redis.call('GET', key) or '0') >= tonumber(ARGV[i + 1]) then
+    local ttl = redis.call('PTTL', key)
+    if ttl < 0 then ttl = tonumber(ARGV[1]) end
+    if ttl > wait then wait = ttl end
+  end
+end
+if wait > 0 then return wait end
+for _, key in ipairs(KEYS) do
+  redis.call('INCR', key)
+  redis.call('PEXPIRE', key, ARGV[1])
+end
+return 0`;
+
+/** KEYS counter → gives one attempt back (never below zero; an emptied counter is deleted). */
+export const RETURN_ATTEMPT = `
+local left = tonumber(redis.call('GET', KEYS[1]) or '0')
+if left <= 1 then redis.call('DEL', KEYS[1]) else redis.call('DECR', KEYS[1]) end
 return 1`;

@@ -4,7 +4,7 @@
  * their TTLs are declared in redis-keys.ts. Commands fail at once while Redis is unreachable
  * (no offline queue), so callers can answer `unavailable` instead of hanging.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
 import type { ChatMessage, InternalNote } from '../../protocol';
 import type {
@@ -18,6 +18,7 @@ import type {
   RecentWait,
 } from './chat-store';
 import {
+  ADDRESS_SECRET_TTL_SECONDS,
   CONVERSATION_SAFETY_TTL_SECONDS,
   MAX_RECENT_WAITS,
   STATS_TTL_SECONDS,
@@ -44,7 +45,14 @@ export async function connectRedis(url: string, onError: (error: Error) => void)
   return client;
 }
 
-const NUMBER_FIELDS = ['createdAt', 'queuedAt', 'positionAtJoin', 'acceptedAt', 'visitorAwaySince'] as const;
+const NUMBER_FIELDS = [
+  'createdAt',
+  'queuedAt',
+  'positionAtJoin',
+  'acceptedAt',
+  'firstAcceptedAt',
+  'visitorAwaySince',
+] as const;
 const STRING_FIELDS = [
   'id',
   'status',
@@ -300,16 +308,30 @@ export function createRedisStore(
       await client.del(keys.session(id));
     },
 
-    async registerLoginFailure(username, lockoutMs) {
-      const key = keys.loginFailures(username);
-      const [count] = (await client.multi().incr(key).pExpire(key, lockoutMs).exec()) as unknown as [number, number];
-      return Number(count);
+    async takeAttempt(counters, windowMs) {
+      const wait = await run(
+        scripts.TAKE_ATTEMPT,
+        counters.map((c) => keys.loginAttempts(c.key)),
+        [Math.max(1, Math.round(windowMs)), ...counters.map((c) => c.limit)],
+      );
+      const retryAfterMs = Number(wait);
+      return retryAfterMs > 0 ? { ok: false, retryAfterMs } : { ok: true };
     },
-    async loginFailures(username) {
-      return Number((await client.get(keys.loginFailures(username))) ?? 0);
+    async returnAttempt(key) {
+      await run(scripts.RETURN_ATTEMPT, [keys.loginAttempts(key)], []);
     },
-    async clearLoginFailures(username) {
-      await client.del(keys.loginFailures(username));
+    async clearAttempts(key) {
+      await client.del(keys.loginAttempts(key));
+    },
+    async addressSecret() {
+      // The first process to ask sets it; the others read the same one.
+      await client.set(keys.addressSecret, randomBytes(32).toString('base64url'), {
+        condition: 'NX',
+        expiration: { type: 'EX', value: ADDRESS_SECRET_TTL_SECONDS },
+      });
+      const secret = await client.get(keys.addressSecret);
+      if (!secret) throw new Error('address secret missing');
+      return secret;
     },
   };
 }
@@ -324,6 +346,9 @@ export function createRedisAccountStore(client: RedisClient, options: { prefix?:
     },
     async put(account) {
       await client.hSet(keys.accounts, account.username, JSON.stringify(account));
+    },
+    async remove(username) {
+      await client.hDel(keys.accounts, username.toLowerCase());
     },
     async list() {
       return Object.values(await client.hGetAll(keys.accounts)).map((value) => JSON.parse(value) as OperatorAccount);
