@@ -4,7 +4,7 @@
  * the conversation, and its end; and on the operator console, logged out and at work.
  */
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from '../support/axe';
 import { LANGS } from '../../site/i18n/locales';
 import { uiStrings } from '../../site/i18n/ui';
 import { acceptWhere, availableOperator, createOperator, type OperatorSocket } from '../e2e/chat-support';
@@ -12,7 +12,6 @@ import { acceptWhere, availableOperator, createOperator, type OperatorSocket } f
 // Four axe runs and a real operator per test: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 180_000 });
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 /** A municipality no other chat test uses, so the operator here takes only its own visitor. */
 const MUNICIPALITY = 'GM0014';
 
@@ -20,8 +19,7 @@ async function violations(page: Page): Promise<string[]> {
   // As the site-wide axe test does: from the top. Scrolled, axe counts links under the sticky
   // safety bar as overlapping targets (a property of the shared header, not of this page).
   await page.evaluate(() => window.scrollTo(0, 0));
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  return axeViolations(page);
 }
 
 for (const lang of LANGS) {

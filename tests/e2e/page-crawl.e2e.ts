@@ -7,16 +7,9 @@
  * `npm run test:crawl` visits every URL in the sitemap.
  */
 import { expect, test } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { pathsToVisit } from '../support/sitemap';
 import { watchConsoleErrors, watchPrivacy } from '../support/browser';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-
-async function axeViolations(page: import('@playwright/test').Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
+import { axeViolations } from '../support/axe';
 
 for (const path of pathsToVisit()) {
   test(`page: ${path} stays on our origin, sets no cookie, breaks no policy, passes axe`, async ({

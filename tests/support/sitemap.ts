@@ -38,10 +38,10 @@ const MUNICIPALITY_PAGE = /^\/[a-z]{2}\/hulp\/([^/]+)\/$/;
 const PAGE_PATH = /^\/([a-z]{2})\/(.+)\/$/;
 
 /** Municipality slugs visited in the languages other than Dutch. */
-const MUNICIPALITY_SAMPLE_PER_LANGUAGE = ['zaanstad', 'sudwest-fryslan'];
+const MUNICIPALITY_SAMPLE_PER_LANGUAGE = ['zaanstad'];
 
-/** Content pages visited in every language besides one of each kind: they use components others do not. */
-const EXTRA_CONTENT_PAGES = ['ik-zit-klem/zaanstreek-waterland', 'uitleg/feiten-en-cijfers'];
+/** Content pages visited in every language: they use components others do not; each also stands for its kind. */
+const EXTRA_CONTENT_PAGES = ['ik-zit-klem', 'ik-zit-klem/zaanstreek-waterland', 'uitleg/feiten-en-cijfers'];
 
 /** The markdown file behind a path, when the path is a content page. */
 function contentFile(path: string): string | undefined {
@@ -61,7 +61,11 @@ function kindOf(file: string): string {
 export function pathsToVisit(full = process.env.FULL_CRAWL === '1'): string[] {
   const all = sitemapPaths();
   if (full) return all;
-  const kindsSeen = new Set<string>();
+  const isExtra = (path: string) => EXTRA_CONTENT_PAGES.some((key) => path.endsWith(`/${key}/`));
+  // Kinds the extra pages stand for: those kinds need no other page.
+  const kindsSeen = new Set(
+    all.filter((path) => !path.startsWith('/nl/') && isExtra(path)).map((path) => kindKey(path, contentFile(path)!)),
+  );
   return all.filter((path) => {
     const lang = path.split('/')[1];
     const municipality = MUNICIPALITY_PAGE.exec(path)?.[1];
@@ -69,11 +73,12 @@ export function pathsToVisit(full = process.env.FULL_CRAWL === '1'): string[] {
       return (lang === 'nl' ? MUNICIPALITY_SAMPLE : MUNICIPALITY_SAMPLE_PER_LANGUAGE).includes(municipality);
     }
     const file = contentFile(path);
-    if (lang === 'nl' || !file) return true;
-    if (EXTRA_CONTENT_PAGES.some((key) => path === `/${lang}/${key}/`)) return true;
-    const kind = `${lang}:${kindOf(file)}`;
+    if (lang === 'nl' || !file || isExtra(path)) return true;
+    const kind = kindKey(path, file);
     if (kindsSeen.has(kind)) return false;
     kindsSeen.add(kind);
     return true;
   });
 }
+
+const kindKey = (path: string, file: string) => `${path.split('/')[1]}:${kindOf(file)}`;
