@@ -35,3 +35,10 @@ test('page: the 404 page passes axe', async ({ page }) => {
   expect(response?.status()).toBe(404);
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('page: the axe helper does find a WCAG violation (and no best-practice rule)', async ({ page }) => {
+  // An image without alternative text (WCAG 1.1.1), outside any landmark (best practice only).
+  await page.setContent('<html lang="nl"><head><title>t</title></head><body><img src="data:,"></body></html>');
+  const found = await axeViolations(page);
+  expect(found.map((line) => line.split(':')[0])).toEqual(['image-alt']);
+});

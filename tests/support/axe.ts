@@ -7,10 +7,11 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a',
 /** Every violation on the page as one readable line: rule, help and the elements it found. */
 export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })
-    .withTags(WCAG_TAGS)
     // Details for violations only: the same rules run, but axe skips collecting every passing
-    // node, which is most of its time on a long page.
+    // node, which is most of its time on a long page. options() replaces all options, so it
+    // comes before withTags(), which adds the rule selection.
     .options({ resultTypes: ['violations'] })
+    .withTags(WCAG_TAGS)
     .analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
