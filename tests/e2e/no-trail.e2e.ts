@@ -21,7 +21,10 @@ test('no trail: after five pages, a jump within a page and the exit, Back leaves
     .click();
   await expect(page).toHaveURL(/\/nl\/hulp\/$/);
   // The municipality lookup goes there by script: that move leaves no entry either.
+  // Suggestions show once the island runs and its index is loaded; then Enter is the island's.
+  await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
   await page.getByLabel('Gemeente, woonplaats of postcode').fill('Zaandam');
+  await expect(page.locator('[data-lookup-results] a').first()).toBeVisible();
   await page.getByLabel('Gemeente, woonplaats of postcode').press('Enter');
   await expect(page).toHaveURL(/\/nl\/hulp\/zaanstad\/$/);
   // The skip link: a jump within the page is no history entry either.
