@@ -15,9 +15,9 @@ process.env.OPERATORS_FILE = OPERATORS_FILE;
 export default defineConfig({
   testDir: 'tests',
   testMatch: ['e2e/**/*.e2e.ts', 'a11y/**/*.e2e.ts'],
-  // Three: a browser test spends much of its time waiting (network idle, the server, sockets), so
-  // the two cores are not full with two (measured: ~0.8 cores busy on average with two).
-  workers: 3,
+  // Two on this 2-core machine: three, beside Vitest, pushed the load to 16 and made the run
+  // slower, not faster (measured 2026-12-04).
+  workers: 2,
   fullyParallel: true,
   retries: 0,
   timeout: 60_000,
