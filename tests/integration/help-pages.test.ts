@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import helplines from '../../content/data/helplines.json' with { type: 'json' };
 import { LANGS } from '../../site/i18n/locales';
-import { MUNICIPALITIES } from '../../site/lib/help/municipalities';
+import { MUNICIPALITIES } from '../../content/facts/municipalities';
 import { GELDERLAND_ZUID } from '../../site/lib/help/gelderland-zuid';
 import { parseDutchPhone, phoneCandidates } from '../../site/lib/help/phone';
 import { THEME_IDS } from '../../site/lib/taxonomy';

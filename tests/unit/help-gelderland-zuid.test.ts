@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GELDERLAND_ZUID } from '../../site/lib/help/gelderland-zuid';
-import { MUNICIPALITIES } from '../../site/lib/help/municipalities';
+import { MUNICIPALITIES } from '../../content/facts/municipalities';
 
 const seedPath = join(import.meta.dirname, '../../../../shared', GELDERLAND_ZUID.source.file);
 const seedLines = existsSync(seedPath) ? readFileSync(seedPath, 'utf8').split('\n') : null;

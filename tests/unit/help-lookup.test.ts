@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { MunicipalityLookup, type LookupResult } from '../../site/lib/help/lookup';
 import { buildLookupIndex } from '../../site/lib/help/lookup-index';
-import { MUNICIPALITIES } from '../../site/lib/help/municipalities';
+import { MUNICIPALITIES } from '../../content/facts/municipalities';
 
 const index = buildLookupIndex();
 const lookup = new MunicipalityLookup(JSON.parse(JSON.stringify(index)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { helpRouteFor } from '../../site/lib/help/route';
-import { MUNICIPALITIES, municipalityByCode, municipalitySearchEntries } from '../../site/lib/help/municipalities';
+import { MUNICIPALITIES, municipalityByCode, municipalitySearchEntries } from '../../content/facts/municipalities';
 import { GELDERLAND_ZUID } from '../../site/lib/help/gelderland-zuid';
 import { THEME_IDS } from '../../site/lib/taxonomy';
 import { LANGS } from '../../site/i18n/locales';

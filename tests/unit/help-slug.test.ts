@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { municipalitySlug, searchKey } from '../../site/lib/help/text';
-import { MUNICIPALITIES, municipalityBySlug } from '../../site/lib/help/municipalities';
+import { MUNICIPALITIES, municipalityBySlug } from '../../content/facts/municipalities';
 
 describe('municipalitySlug', () => {
   it('follows the rule of issue 4 on its examples', () => {

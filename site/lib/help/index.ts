@@ -8,7 +8,7 @@ export {
   municipalitySearchEntries,
   type Municipality,
   type MunicipalitySearchEntry,
-} from './municipalities';
+} from '../../../content/facts/municipalities';
 export { MunicipalityLookup, type LookupIndex, type LookupResult, type LookupMatch } from './lookup';
 export { buildLookupIndex } from './lookup-index';
 export { municipalitySlug, searchKey } from './text';

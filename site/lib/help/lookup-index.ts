@@ -3,7 +3,7 @@
  * The lookup page embeds it as a JSON data block; the island reads it from there.
  */
 import type { LookupIndex } from './lookup';
-import { MUNICIPALITIES } from './municipalities';
+import { MUNICIPALITIES } from '../../../content/facts/municipalities';
 
 const KIND = { municipality: 0, alias: 1, place: 2, former: 3 } as const;
 

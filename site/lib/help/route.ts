@@ -7,7 +7,7 @@
  */
 import type { Lang } from '../../i18n/locales';
 import { THEMES } from '../taxonomy';
-import { municipalityByCode, type Municipality, type Region } from './municipalities';
+import { municipalityByCode, type Municipality, type Region } from '../../../content/facts/municipalities';
 import { isOpenAt, type OpeningHours } from './opening-hours';
 import { FACTS, type Organisation, type Phone, type RegionalNote } from '../../../content/facts';
 
