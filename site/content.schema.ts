@@ -86,7 +86,8 @@ export const pageSchema = z
   .object({
     title: z.string().min(1),
     description: z.string().min(1).max(200),
-    kind: z.enum(['home', 'campaign', 'theme', 'audience', 'explainer', 'safety', 'about']),
+    /** `next-step`: a page under stappen/ on one practical step (leaving safely, shelter, the police, …); the home page lists them by `order`. */
+    kind: z.enum(['home', 'campaign', 'theme', 'audience', 'explainer', 'next-step', 'safety', 'about']),
     themes: z.array(themeId).default([]),
     audiences: z.array(audienceId).default([]),
     translation: z.enum(['original', 'draft', 'reviewed']),

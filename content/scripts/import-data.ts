@@ -50,6 +50,12 @@ const FILE_SOURCES: Record<string, { source: string; date: string; licence: stri
     date: 'mergers 1970-2023',
     licence: 'CBS CC BY 4.0 / RvIG EUPL / VWS EUPL',
   },
+  'gemeente-websites.csv': {
+    source:
+      'Sjors/verkiezingen-processen-verbaal GEMEENTES.md @9466b5f9 (by CBS code) + LisetHamming/woo-generator adreslijst.json @f7f2a696 (Register van Overheidsorganisaties, by name); method per row',
+    date: '2026-02-01 (per row: source_url, source_date, method)',
+    licence: 'MIT (Sjors); woo-generator states none',
+  },
   'helplines.csv': {
     source: 'stored copies of public pages; one source URL and date per row (columns source_url, source_date)',
     date: 'per row (source_date); collected for this project',
