@@ -75,7 +75,7 @@ export function loadPageSections(contentDir: string, lang: string, replaceTokens
     });
 }
 
-/** Plain text per heading section of a markdown body. */
+/** Plain text per heading section of a markdown body; the first one (anchor '') is the opening. */
 export function splitSections(body: string): { heading: string; anchor: string; text: string }[] {
   const slugger = new GithubSlugger();
   const sections: { heading: string; anchor: string; text: string[] }[] = [{ heading: '', anchor: '', text: [] }];
@@ -95,7 +95,8 @@ export function splitSections(body: string): { heading: string; anchor: string; 
   }
   return sections
     .map((section) => ({ heading: section.heading, anchor: section.anchor, text: section.text.join(' ').trim() }))
-    .filter((section) => section.heading !== '' || section.text !== '');
+    // The opening is kept even when empty: it is the page itself (its title, description and words).
+    .filter((section) => section.heading !== '' || section.anchor === '');
 }
 
 function plainText(children: { type: string; content: string }[]): string {

@@ -100,6 +100,62 @@ describe('synonym files', () => {
   }, 60_000);
 });
 
+describe('page words (synonyms `pages`)', () => {
+  /** A copy of content/ with the nl synonyms file changed by `edit`. */
+  function contentWith(edit: (synonyms: { pages: Record<string, string[]> }) => void): string {
+    const dir = mkdtempSync(join(tmpdir(), 'ghnt-pages-'));
+    cpSync(CONTENT_DIR, dir, { recursive: true });
+    const file = join(dir, 'search/synonyms.nl.json');
+    const synonyms = JSON.parse(readFileSync(file, 'utf8')) as { pages: Record<string, string[]> };
+    synonyms.pages ??= {};
+    edit(synonyms);
+    writeFileSync(file, JSON.stringify(synonyms));
+    return dir;
+  }
+
+  it('are the keywords of the page opening only, each word once as on theme documents', () => {
+    const documents = buildDocuments(CONTENT_DIR, 'nl').documents;
+    const opening = documents.find((d) => d.id === 'page:stappen/opvang/#')!;
+    expect(opening.keywords.split(' ')).toEqual(expect.arrayContaining(['vrouwenopvang', 'slapen']));
+    expect(new Set(opening.keywords.split(' ')).size).toBe(opening.keywords.split(' ').length);
+    const sections = documents.filter((d) => d.id.startsWith('page:stappen/opvang/#') && d !== opening);
+    expect(sections.length).toBeGreaterThan(0);
+    for (const section of sections) expect(section.keywords).toBe('');
+  });
+
+  it('fail with the file and the key named when a key names no page', () => {
+    const dir = contentWith((synonyms) => {
+      synonyms.pages['stappen/bestaat-niet'] = ['woord'];
+    });
+    expect(() => buildDocuments(dir, 'nl')).toThrow(
+      /content\/search\/synonyms\.nl\.json: pages\.stappen\/bestaat-niet: no such page/,
+    );
+  });
+
+  it('fail when a key is written with the language or slashes, or names a theme page', () => {
+    const themeIds = JSON.parse(readFileSync(join(CONTENT_DIR, 'taxonomy/themes.json'), 'utf8')).map(
+      (theme: { id: string }) => theme.id,
+    ) as string[];
+    for (const [key, message] of [
+      ['/stappen/opvang/', /pages\./],
+      ['thema/partnergeweld', /themes\.partnergeweld/],
+    ] as const) {
+      const dir = contentWith((synonyms) => {
+        synonyms.pages[key] = ['woord'];
+      });
+      expect(() => loadSynonyms(dir, 'nl', themeIds)).toThrow(message);
+    }
+  });
+
+  it('change search without code: a word added to a page finds that page', () => {
+    const dir = contentWith((synonyms) => {
+      (synonyms.pages['stappen/stalking'] ??= []).push('zzpaginawoord');
+    });
+    const engine = EmbeddedSearchEngine.fromJson(buildIndexJson('nl', dir));
+    expect(engine.searchNow('zzpaginawoord')[0]?.url).toBe('/nl/stappen/stalking/');
+  }, 60_000);
+});
+
 describe('search-index boundaries', () => {
   it('indexes exactly the site languages, read from content/pages/', () => {
     expect([...SEARCH_LANGS]).toEqual([...SITE_LANGS].sort());
