@@ -10,6 +10,7 @@ import { loadPageSections, type PageSection } from './sources/pages';
 import { loadFacts } from '../content/facts';
 import { readJson } from './sources/read-json';
 import { tokenize } from './text';
+import { TYPE_BOOSTS } from './engine-options';
 import type { IndexLabels, SearchDocument } from './types';
 
 interface ThemeRow {
@@ -160,8 +161,11 @@ export function buildDocuments(contentDir: string, lang: string): LanguageConten
       url: `/${lang}/${section.path}${section.anchor ? `#${section.anchor}` : ''}`,
       snippet: snippetOf(section.text || section.description),
       theme: section.themes[0],
-      // Everyday words belong to the page as a whole, so its opening (the page itself) carries them.
-      keywords: section.anchor ? '' : (pageWords.get(section.path) ?? ''),
+      // Everyday words belong to the page as a whole, so its opening (the page itself) carries them,
+      // and weighs as a theme document does: its words must count as much as a theme's words.
+      ...(!section.anchor && pageWords.has(section.path)
+        ? { keywords: pageWords.get(section.path)!, boost: TYPE_BOOSTS.theme }
+        : {}),
       text: section.anchor ? section.text : `${section.description} ${section.text}`,
     });
   }

@@ -93,10 +93,12 @@ export function splitSections(body: string): { heading: string; anchor: string; 
       sections[sections.length - 1]!.text.push(plainText(token.children ?? []));
     }
   }
-  return sections
-    .map((section) => ({ heading: section.heading, anchor: section.anchor, text: section.text.join(' ').trim() }))
-    // The opening is kept even when empty: it is the page itself (its title, description and words).
-    .filter((section) => section.heading !== '' || section.anchor === '');
+  return (
+    sections
+      .map((section) => ({ heading: section.heading, anchor: section.anchor, text: section.text.join(' ').trim() }))
+      // The opening is kept even when empty: it is the page itself (its title, description and words).
+      .filter((section) => section.heading !== '' || section.anchor === '')
+  );
 }
 
 function plainText(children: { type: string; content: string }[]): string {

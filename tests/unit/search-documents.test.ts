@@ -10,6 +10,7 @@ import { loadSynonyms } from '../../search-index/sources/synonyms';
 import { buildDocuments } from '../../search-index/documents';
 import { buildIndexJson, CONTENT_DIR } from '../../search-index/build-index';
 import { EmbeddedSearchEngine } from '../../search-index/embedded-engine';
+import { TYPE_BOOSTS } from '../../search-index/engine-options';
 import { LANGS as SEARCH_LANGS } from '../../search-index/languages';
 import { LANGS as SITE_LANGS } from '../../site/i18n/locales';
 
@@ -113,14 +114,15 @@ describe('page words (synonyms `pages`)', () => {
     return dir;
   }
 
-  it('are the keywords of the page opening only, each word once as on theme documents', () => {
+  it('are the keywords of the page opening only, each word once and weighing as on theme documents', () => {
     const documents = buildDocuments(CONTENT_DIR, 'nl').documents;
     const opening = documents.find((d) => d.id === 'page:stappen/opvang/#')!;
     expect(opening.keywords.split(' ')).toEqual(expect.arrayContaining(['vrouwenopvang', 'slapen']));
     expect(new Set(opening.keywords.split(' ')).size).toBe(opening.keywords.split(' ').length);
+    expect(opening.boost).toBe(TYPE_BOOSTS.theme);
     const sections = documents.filter((d) => d.id.startsWith('page:stappen/opvang/#') && d !== opening);
     expect(sections.length).toBeGreaterThan(0);
-    for (const section of sections) expect(section.keywords).toBe('');
+    for (const section of sections) expect([section.keywords, section.boost]).toEqual(['', undefined]);
   });
 
   it('fail with the file and the key named when a key names no page', () => {
