@@ -15,7 +15,7 @@
  */
 import { z } from 'zod';
 import { openingHoursSchema, type OpeningHours } from './opening-hours';
-import { parseDutchPhone, phoneMatches, type Phone } from './phone';
+import { parseDutchPhone, parseInternationalPhone, phoneMatches, type Phone } from './phone';
 
 /** One problem in the data: the build stops on it. */
 export interface FactsIssue {
@@ -90,6 +90,8 @@ function mappingSchema(themeIds: readonly string[], audienceIds: readonly string
           .object({
             kind: kindSchema,
             phoneIndex: z.number().int().min(0).nullable().optional(),
+            /** `international`: the number is for callers abroad and is shown and dialled with +31. */
+            dial: z.enum(['national', 'international']).optional(),
             themes: z.array(z.string().refine((id) => themeIds.includes(id), 'unknown theme id')),
             audiences: z.array(
               z.string().refine((id) => id === 'all' || audienceIds.includes(id), 'unknown audience id'),
@@ -248,6 +250,11 @@ function phoneOf(row: HelplineRow, entry: ServiceMapping): { phone: Phone | null
   if (!match) return { error: `"${cell}" has no phone number at phoneIndex ${index}` };
   const after = cell.slice((match.index ?? 0) + match[0].length);
   if (/^[^\s()/,;]/.test(after)) return { error: `"${cell}": the number runs into "${after.slice(0, 5)}"` };
+  if (entry.dial === 'international') {
+    const phone = parseInternationalPhone(match[0]);
+    if (!phone) return { error: `"${match[0]}" is not a valid Dutch number written with +31 (dial: international)` };
+    return { phone };
+  }
   const phone = parseDutchPhone(match[0]);
   if (!phone) return { error: `"${match[0]}" is not a valid Dutch phone number` };
   return { phone };

@@ -3,7 +3,8 @@
  * way ("0800-2000", "020-261 5275") and dialled as the national digits ("tel:08002000"): the
  * same digits a caller in the Netherlands reads on the page (an 0800 number is not reachable from
  * abroad anyway). The short numbers 112 and 113 are not E.164 numbers; they are accepted only as
- * themselves.
+ * themselves. A service people call from abroad (the Foreign Ministry's 24/7 line) is the one
+ * exception: parseInternationalPhone keeps the +31 form its source publishes.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
@@ -38,4 +39,17 @@ export function parseDutchPhone(text: string): Phone | null {
   if (!parsed || !parsed.isValid() || parsed.country !== 'NL') return null;
   const national = parsed.formatNational();
   return { e164: parsed.number, display: national.replace(' ', '-'), tel: national.replace(/\D/g, '') };
+}
+
+/**
+ * A Dutch number to be dialled from abroad ("+31 247 247 247"): it must be written with +31 and be
+ * valid. It is shown as the source groups it (people recognise the published form) and dialled in
+ * E.164, which works from any country.
+ */
+export function parseInternationalPhone(text: string): Phone | null {
+  const written = text.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (!written.startsWith('+31') || /[^\d +\-–]/.test(written)) return null;
+  const parsed = parsePhoneNumberFromString(written.replace(/–/g, '-'));
+  if (!parsed || !parsed.isValid() || parsed.country !== 'NL') return null;
+  return { e164: parsed.number, display: written, tel: parsed.number };
 }

@@ -5,6 +5,8 @@
  * HELPLINES.md are copied beside them so every file keeps its source, date and licence.
  * It also writes content/data/SOURCES.md: per file its source, reference date, licence, row
  * count and the SHA-256 of the CSV it came from, so a reviewer can tell which copy is in use.
+ * Rows this project verified itself (content/verified/helplines.csv, same columns) are appended to
+ * helplines.json; an id that the shared file already has stops the import.
  */
 import { readFileSync, writeFileSync, readdirSync, mkdirSync, existsSync } from 'node:fs';
 import { join, basename, resolve } from 'node:path';
@@ -70,6 +72,11 @@ const FILE_SOURCES: Record<string, { source: string; date: string; licence: stri
 
 const sourceDir = resolve(process.env.SHARED_DATA_DIR ?? join(import.meta.dirname, '../../../shared/data'));
 const targetDir = resolve(join(import.meta.dirname, '../data'));
+const verifiedHelplines = resolve(join(import.meta.dirname, '../verified/helplines.csv'));
+
+const readCsv = (path: string) =>
+  parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+const sha256Of = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16);
 
 if (!existsSync(sourceDir)) {
   console.error(`data:import: no source folder at ${sourceDir} (set SHARED_DATA_DIR)`);
@@ -86,14 +93,26 @@ for (const file of readdirSync(sourceDir).sort()) {
       console.error(`data:import: ${file} has no source, date and licence in FILE_SOURCES; nothing imported`);
       process.exit(1);
     }
-    const rows = parse(readFileSync(from, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<
-      string,
-      string
-    >[];
+    const rows = readCsv(from);
+    if (file === 'helplines.csv') {
+      const own = readCsv(verifiedHelplines);
+      const taken = new Set(rows.map((row) => row.id));
+      const clash = own.filter((row) => taken.has(row.id)).map((row) => row.id);
+      if (clash.length) {
+        console.error(
+          `data:import: content/verified/helplines.csv repeats shared ids (${clash.join(', ')}); nothing imported`,
+        );
+        process.exit(1);
+      }
+      rows.push(...own);
+      sourceRows.push(
+        `| helplines.json (appended) | content/verified/helplines.csv | ${own.length} | rows this project verified (docs/sources-verified.md) | per row (source_date) | facts from public pages | \`${sha256Of(verifiedHelplines)}\` |`,
+      );
+    }
     const to = join(targetDir, `${basename(file, '.csv')}.json`);
     writeFileSync(to, JSON.stringify(rows, null, 1) + '\n');
     console.log(`data:import: ${file} → content/data/${basename(to)} (${rows.length} rows)`);
-    const sha256 = createHash('sha256').update(readFileSync(from)).digest('hex').slice(0, 16);
+    const sha256 = sha256Of(from);
     sourceRows.push(
       `| ${basename(to)} | ${file} | ${rows.length} | ${meta.source} | ${meta.date} | ${meta.licence} | \`${sha256}\` |`,
     );
@@ -109,7 +128,8 @@ writeFileSync(
   [
     '# Sources of content/data (written by `npm run data:import`; do not edit by hand)',
     '',
-    'Every file here is a row-for-row JSON copy of a CSV in ../shared/data/. Details of each source,',
+    'Every file here is a row-for-row JSON copy of a CSV in ../shared/data/; helplines.json also carries the',
+    'rows of content/verified/helplines.csv (verified by this project). Details of each source,',
     'its gaps and how it was made: upstream-SOURCES.md and upstream-HELPLINES.md beside this file.',
     'Read README.md before the site goes public.',
     '',

@@ -51,7 +51,12 @@ function contentFile(path: string): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-function kindOf(file: string): string {
+/**
+ * The page's kind: pages of one kind share the template. The data-fed blocks some pages add
+ * (figures, "what you can do now" steps, a region's municipalities) are on the EXTRA_CONTENT_PAGES,
+ * which are visited in every language.
+ */
+function templateOf(file: string): string {
   const kind = /^kind:\s*(\S+)/m.exec(readFileSync(file, 'utf8'))?.[1];
   if (!kind) throw new Error(`${file}: no kind in the front matter`);
   return kind;
@@ -62,10 +67,8 @@ export function pathsToVisit(full = process.env.FULL_CRAWL === '1'): string[] {
   const all = sitemapPaths();
   if (full) return all;
   const isExtra = (path: string) => EXTRA_CONTENT_PAGES.some((key) => path.endsWith(`/${key}/`));
-  // Kinds the extra pages stand for: those kinds need no other page.
-  const kindsSeen = new Set(
-    all.filter((path) => !path.startsWith('/nl/') && isExtra(path)).map((path) => kindKey(path, contentFile(path)!)),
-  );
+  // Templates the extra pages stand for: those need no other page.
+  const kindsSeen = new Set(all.filter((path) => isExtra(path)).map((path) => kindKey(path, contentFile(path)!)));
   return all.filter((path) => {
     const lang = path.split('/')[1];
     const municipality = MUNICIPALITY_PAGE.exec(path)?.[1];
@@ -73,7 +76,7 @@ export function pathsToVisit(full = process.env.FULL_CRAWL === '1'): string[] {
       return (lang === 'nl' ? MUNICIPALITY_SAMPLE : MUNICIPALITY_SAMPLE_PER_LANGUAGE).includes(municipality);
     }
     const file = contentFile(path);
-    if (lang === 'nl' || !file || isExtra(path)) return true;
+    if (!file || isExtra(path)) return true;
     const kind = kindKey(path, file);
     if (kindsSeen.has(kind)) return false;
     kindsSeen.add(kind);
@@ -81,4 +84,4 @@ export function pathsToVisit(full = process.env.FULL_CRAWL === '1'): string[] {
   });
 }
 
-const kindKey = (path: string, file: string) => `${path.split('/')[1]}:${kindOf(file)}`;
+const kindKey = (path: string, file: string) => `${path.split('/')[1]}:${templateOf(file)}`;

@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import { checkContentTokens, FACT_FILES, FACTS, FactsError, loadFacts, type FactsIssue } from '../../content/facts';
 import { ROOT } from '../support/content-files';
 import { splitPhoneTokens } from '../../site/components/content/phone-tokens';
@@ -79,14 +80,39 @@ describe('the facts of this checkout', () => {
     expect(FACTS.leftOut.join('\n')).toContain('"VT22"');
   });
 
-  it('keep rows out of every program that no page shows (de Luisterlijn, Blijf Groep, topic rows)', () => {
+  it('keep rows out of every program that no page shows (de Luisterlijn, Blijf Groep, topic rows), and token-only services out of the routes', () => {
     const themeIds = (JSON.parse(readFileSync(join(CONTENT, 'taxonomy/themes.json'), 'utf8')) as Row[]).map(
       (t) => t.id,
     );
     const shown = FACTS.shownOnPages(themeIds).map((s) => s.id);
-    for (const id of ['de-luisterlijn', 'blijf-groep', 'ouderenmishandeling', '113-zelfmoordpreventie'])
-      expect(shown, id).not.toContain(id);
-    expect(shown).toEqual(FACTS.services.map((s) => s.id));
+    for (const id of ['de-luisterlijn', 'blijf-groep', 'ouderenmishandeling'])
+      expect(
+        FACTS.services.map((s) => s.id),
+        id,
+      ).not.toContain(id);
+    // 113 and the Schadefonds have no theme: pages name them in their text (a token), no route lists them.
+    const tokenOnly = FACTS.services.filter((s) => s.themes.length === 0 && s.audiences.length === 0).map((s) => s.id);
+    expect(tokenOnly.sort()).toEqual(['113-zelfmoordpreventie', 'schadefonds-geweldsmisdrijven']);
+    for (const id of tokenOnly) expect(shown, id).not.toContain(id);
+    expect(shown).toEqual(FACTS.services.filter((s) => !tokenOnly.includes(s.id)).map((s) => s.id));
+  });
+});
+
+describe('rows this project verified (content/verified/helplines.csv)', () => {
+  it('reach content/data/helplines.json unchanged, after the shared rows', () => {
+    const own = parse(readFileSync(join(CONTENT, 'verified/helplines.csv'), 'utf8'), {
+      columns: true,
+      skip_empty_lines: true,
+    }) as Row[];
+    const imported = JSON.parse(readFileSync(join(CONTENT, 'data/helplines.json'), 'utf8')) as Row[];
+    expect(own.length).toBeGreaterThan(0);
+    expect(imported.slice(-own.length)).toEqual(own);
+  });
+
+  it('show the Foreign Ministry line with +31 and dial it from abroad', () => {
+    const bz = FACTS.services.find((s) => s.id === 'bz-24-7-contactcenter');
+    expect(bz?.phone).toEqual({ e164: '+31247247247', display: '+31 247 247 247', tel: '+31247247247' });
+    expect(FACTS.tokens.replace('Bel {{tel:bz-24-7-contactcenter}}.', 'x')).toBe('Bel +31 247 247 247.');
   });
 });
 

@@ -4,6 +4,7 @@ import vtRows from '../../content/data/veilig-thuis-organisaties.json' with { ty
 import mapping from '../../content/organisations/services.json' with { type: 'json' };
 import { ORGANISATION_WARNINGS, SERVICES, veiligThuisOrganisation } from '../../site/lib/help/organisations';
 import { parseDutchPhone, phoneCandidates } from '../../site/lib/help/phone';
+import { parseInternationalPhone } from '../../content/facts/phone';
 import { isOpenAt } from '../../site/lib/help/opening-hours';
 
 describe('organisations', () => {
@@ -33,6 +34,17 @@ describe('organisations', () => {
     expect(parseDutchPhone('0800-20')).toBeNull();
     expect(parseDutchPhone('NIET GEVONDEN')).toBeNull();
     expect(parseDutchPhone('+32 2 123 45 67')).toBeNull();
+  });
+
+  it('keep a number for callers abroad in its published +31 form and dial it in E.164', () => {
+    expect(parseInternationalPhone('+31 247 247 247')).toEqual({
+      e164: '+31247247247',
+      display: '+31 247 247 247',
+      tel: '+31247247247',
+    });
+    expect(parseInternationalPhone('0247 247 247'), 'no +31: not for callers abroad').toBeNull();
+    expect(parseInternationalPhone('+32 2 123 45 67'), 'not a Dutch number').toBeNull();
+    expect(parseInternationalPhone('+31 247 247')).toBeNull();
   });
 
   it('leave out unverified rows and say so', () => {
