@@ -7,6 +7,9 @@
  * `{{org:id}}` tokens used in content. A broken fact throws a FactsError (file, row, field) at
  * import, so `npm run build` stops.
  *
+ * Local facts from the seeds (content/organisations/local-facts.json, `localFactsFor`) are checked
+ * here too; the municipalities and their websites are in municipalities.ts.
+ *
  * `FACTS` is built from this checkout's files (JSON imports, so it works bundled by Astro too);
  * `loadFacts(contentDir)` reads another content folder (the chat server's configured one, tests).
  */
@@ -16,6 +19,8 @@ import helplinesJson from '../data/helplines.json' with { type: 'json' };
 import vtJson from '../data/veilig-thuis-organisaties.json' with { type: 'json' };
 import servicesJson from '../organisations/services.json' with { type: 'json' };
 import gelderlandZuidJson from '../organisations/gelderland-zuid.json' with { type: 'json' };
+import localFactsJson from '../organisations/local-facts.json' with { type: 'json' };
+import gemeentenJson from '../data/gemeenten.json' with { type: 'json' };
 import themesJson from '../taxonomy/themes.json' with { type: 'json' };
 import audiencesJson from '../taxonomy/audiences.json' with { type: 'json' };
 import {
@@ -29,6 +34,7 @@ import {
 } from './organisations';
 import type { Phone } from './phone';
 import { TokenResolver } from './tokens';
+import { parseLocalFacts, type LocalFact } from './local-facts';
 
 export {
   FactsError,
@@ -47,6 +53,7 @@ export { parseDutchPhone, phoneCandidates, type Phone } from './phone';
 export { DAYS, isOpenAt, openingHoursSchema, type Day, type OpeningHours } from './opening-hours';
 export { ANY_TOKEN, TokenResolver, type Segment, type TokenKind, type TokenValue } from './tokens';
 export { checkContentTokens } from './content-tokens';
+export { LOCAL_FACT_LANGS, SEED_REF, parseLocalFacts, type LocalFact, type LocalFactLang } from './local-facts';
 
 /** The files this module reads, relative to content/. */
 export const FACT_FILES = {
@@ -54,6 +61,8 @@ export const FACT_FILES = {
   veiligThuisOrganisations: 'data/veilig-thuis-organisaties.json',
   services: 'organisations/services.json',
   gelderlandZuid: 'organisations/gelderland-zuid.json',
+  localFacts: 'organisations/local-facts.json',
+  municipalities: 'data/gemeenten.json',
 } as const;
 
 /** A number with where it comes from: what every page's safety bar shows (112, Veilig Thuis). */
@@ -74,9 +83,12 @@ export class Facts {
   readonly leftOut: readonly string[];
   readonly gelderlandZuid: GelderlandZuid;
   readonly tokens: TokenResolver;
+  /** Every local fact from the seeds (local-facts.json), checked. */
+  readonly localFacts: readonly LocalFact[];
   private readonly vt: Map<string, VeiligThuisOrganisation>;
 
-  constructor(parsed: ParsedFacts) {
+  constructor(parsed: ParsedFacts, localFacts: readonly LocalFact[] = []) {
+    this.localFacts = localFacts;
     this.services = parsed.services;
     this.leftOut = parsed.leftOut;
     this.gelderlandZuid = parsed.gelderlandZuid;
@@ -135,6 +147,11 @@ export class Facts {
     return this.vt.get(regionCode);
   }
 
+  /** The local facts for one municipality (GM code), in the file's order; empty for most. */
+  localFactsFor(code: string): LocalFact[] {
+    return this.localFacts.filter((fact) => fact.municipalities.includes(code));
+  }
+
   /** The seed's notes for one municipality (by CBS name); empty for all but the four exceptions. */
   regionalNotesFor(municipalityName: string): RegionalNote[] {
     return this.gelderlandZuid.exceptions
@@ -164,7 +181,14 @@ export function factsFrom(read: (relative: string) => unknown, name: (relative: 
     themeIds: idsOf(read('taxonomy/themes.json'), name('taxonomy/themes.json')),
     audienceIds: idsOf(read('taxonomy/audiences.json'), name('taxonomy/audiences.json')),
   };
-  return new Facts(parseFacts(files));
+  const municipalities = read(FACT_FILES.municipalities);
+  const knownCodes = new Set(
+    Array.isArray(municipalities)
+      ? municipalities.map((row: { gemeentecode_gm?: unknown }) => String(row.gemeentecode_gm ?? '')).filter(Boolean)
+      : [],
+  );
+  const parsed = parseFacts(files);
+  return new Facts(parsed, parseLocalFacts(read(FACT_FILES.localFacts), knownCodes, name(FACT_FILES.localFacts)));
 }
 
 const loaded = new Map<string, Facts>();
@@ -187,6 +211,8 @@ const BUNDLED: Record<string, unknown> = {
   [FACT_FILES.veiligThuisOrganisations]: vtJson,
   [FACT_FILES.services]: servicesJson,
   [FACT_FILES.gelderlandZuid]: gelderlandZuidJson,
+  [FACT_FILES.localFacts]: localFactsJson,
+  [FACT_FILES.municipalities]: gemeentenJson,
   'taxonomy/themes.json': themesJson,
   'taxonomy/audiences.json': audiencesJson,
 };
@@ -199,12 +225,15 @@ export const FACTS: Facts = factsFrom(
 
 export {
   MUNICIPALITIES,
+  WEBSITES_FILE,
+  parseMunicipalityWebsites,
   municipalityByCode,
   municipalityBySlug,
   municipalitiesByProvince,
   municipalitySearchEntries,
   type Municipality,
   type MunicipalitySearchEntry,
+  type MunicipalityWebsite,
   type Region,
 } from './municipalities';
 export { municipalitySlug, searchKey } from './text';

@@ -10,6 +10,9 @@ import safetyRegions from '../data/gemeente-veiligheidsregio.json' with { type: 
 import places from '../data/woonplaats-gemeente.json' with { type: 'json' };
 import formerMunicipalities from '../data/voormalige-gemeenten.json' with { type: 'json' };
 import pc4Rows from '../data/pc4-gemeente.json' with { type: 'json' };
+import websiteRows from '../data/gemeente-websites.json' with { type: 'json' };
+import { z } from 'zod';
+import { FactsError, type FactsIssue } from './organisations';
 import { municipalitySlug } from './text';
 
 export interface Region {
@@ -33,7 +36,99 @@ export interface Municipality {
   formerNames: string[];
   /** PC4 postcodes with addresses in this municipality (a few straddle two municipalities). */
   pc4: string[];
+  /** The municipality's own website with its source (gemeente-websites.json); null when it has no row. */
+  website: MunicipalityWebsite | null;
 }
+
+/** A municipality's website as the imported row gives it, with where it comes from. */
+export interface MunicipalityWebsite {
+  /** https URL, e.g. "https://www.zaanstad.nl/". */
+  url: string;
+  /** The host to show, without "www.": "zaanstad.nl". */
+  host: string;
+  /** The source the row was taken from (a URL). */
+  source: string;
+  /** A short name for that source: "Sjors/verkiezingen-processen-verbaal" for a GitHub file, else the host. */
+  sourceName: string;
+  /** The date of the source, YYYY-MM-DD. */
+  sourceDate: string;
+}
+
+/** The file the websites come from, relative to the repository root (for messages). */
+export const WEBSITES_FILE = 'content/data/gemeente-websites.json';
+
+const httpsUrl = z
+  .string()
+  .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', 'must be an https URL');
+const websiteRowSchema = z
+  .object({
+    gemeentecode: z.string().regex(/^\d{4}$/, 'a CBS municipality code is four digits'),
+    gemeentenaam: z.string().trim().min(1),
+    website: httpsUrl,
+    source_url: httpsUrl,
+    source_date: z.string().regex(/^20\d{2}-\d{2}-\d{2}$/, 'a source date is YYYY-MM-DD'),
+    method: z.string().trim().min(1),
+  })
+  .strict();
+
+function sourceNameOf(url: string): string {
+  const parsed = new URL(url);
+  const [owner, repo] = parsed.pathname.split('/').filter(Boolean);
+  if (parsed.hostname === 'github.com' && owner && repo) return `${owner}/${repo}`;
+  return parsed.hostname.replace(/^www\./, '');
+}
+
+/**
+ * Checks the imported website rows (zod, row by row) against the current municipalities:
+ * an https website and source, a dated source, a known code and at most one row per code.
+ * Returns the websites by GM code; throws a FactsError naming file, row and field on any problem.
+ * A current municipality without a row is not an error here: its page says "ask your municipality"
+ * (tests/unit/help-local.test.ts asserts that the data has all 342).
+ */
+export function parseMunicipalityWebsites(
+  data: unknown,
+  knownCodes: ReadonlySet<string>,
+  file = WEBSITES_FILE,
+): Map<string, MunicipalityWebsite> {
+  const issues: FactsIssue[] = [];
+  const websites = new Map<string, MunicipalityWebsite>();
+  if (!Array.isArray(data))
+    throw new FactsError([{ file, row: '', field: '(file)', message: 'expected a list of rows' }]);
+  data.forEach((raw: unknown, i) => {
+    const candidate = (raw as { gemeentecode?: unknown } | null)?.gemeentecode;
+    const row = typeof candidate === 'string' && candidate ? candidate : `#${i + 1}`;
+    const parsed = websiteRowSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        issues.push({ file, row, field: issue.path.map(String).join('.') || '(row)', message: issue.message });
+      return;
+    }
+    const code = `GM${parsed.data.gemeentecode}`;
+    if (!knownCodes.has(code)) {
+      issues.push({ file, row, field: 'gemeentecode', message: `${code} is not a current municipality` });
+      return;
+    }
+    if (websites.has(code)) {
+      issues.push({ file, row, field: 'gemeentecode', message: 'a second row for this municipality' });
+      return;
+    }
+    const url = parsed.data.website;
+    websites.set(code, {
+      url,
+      host: new URL(url).hostname.replace(/^www\./, ''),
+      source: parsed.data.source_url,
+      sourceName: sourceNameOf(parsed.data.source_url),
+      sourceDate: parsed.data.source_date,
+    });
+  });
+  if (issues.length > 0) throw new FactsError(issues);
+  return websites;
+}
+
+const websitesByCode = parseMunicipalityWebsites(
+  websiteRows,
+  new Set(gemeenten.filter((row) => row.gemeentecode_gm).map((row) => row.gemeentecode_gm)),
+);
 
 function fail(message: string): never {
   throw new Error(`content/data: ${message}`);
@@ -94,6 +189,7 @@ function buildMunicipality(row: (typeof gemeenten)[number]): Municipality {
       a.localeCompare(b, 'nl'),
     ),
     pc4: [...new Set((pc4ByCode.get(code) ?? []).map((p) => p.pc4))].sort(),
+    website: websitesByCode.get(code) ?? null,
   };
 }
 

@@ -1,7 +1,9 @@
 /**
  * Phone first (390×844): on every template in every language the page's own heading starts in
  * the top 250 px, 112 and 0800-2000 are on the first screen, the quick exit is in view, and the
- * chat's start form begins on the first screen of the chat page.
+ * chat's start form begins on the first screen of the chat page. A municipality page is at most
+ * 6000 px tall (issue 18: it was about 15,000), its themes open from the keyboard, and a link to
+ * a source inside the collapsed list opens it.
  */
 import { expect, test } from '@playwright/test';
 import { LANGS } from '../../site/i18n/locales';
@@ -21,6 +23,10 @@ const TEMPLATE_PATHS = [
   'chat/',
 ];
 const H1_LIMIT_PX = 250;
+/** Issue 18: a municipality page on a phone; measured 15,097 px (nl/zaanstad) before the themes were collapsed. */
+const MUNICIPALITY_PAGE_LIMIT_PX = 6000;
+/** Zaanstad (Ik zit klem), Amsterdam (two local facts) and Nijmegen (Moviera, a verified Veilig Thuis). */
+const MUNICIPALITY_PATHS = ['hulp/zaanstad/', 'hulp/amsterdam/', 'hulp/nijmegen/'];
 const SCREEN = { width: 390, height: 844 };
 
 test.use({ viewport: SCREEN });
@@ -44,6 +50,46 @@ for (const lang of LANGS) {
     expect(problems).toEqual([]);
   });
 }
+
+test(`phone: a municipality page is at most ${MUNICIPALITY_PAGE_LIMIT_PX} px tall, in every language`, async ({
+  page,
+}) => {
+  const heights: Record<string, number> = {};
+  for (const lang of LANGS) {
+    for (const path of MUNICIPALITY_PATHS) {
+      await page.goto(`/${lang}/${path}`);
+      heights[`/${lang}/${path}`] = await page.evaluate(() => document.documentElement.scrollHeight);
+    }
+  }
+  const tooTall = Object.entries(heights).filter(([, height]) => height > MUNICIPALITY_PAGE_LIMIT_PX);
+  expect(tooTall, JSON.stringify(heights)).toEqual([]);
+});
+
+test('phone: on a municipality page the local block comes before the themes, which open from the keyboard', async ({
+  page,
+}) => {
+  await page.goto('/nl/hulp/nijmegen/');
+  const local = await page.locator('#in-je-gemeente').boundingBox();
+  const themes = await page.locator('#per-onderwerp').boundingBox();
+  expect(local!.y).toBeLessThan(themes!.y);
+  await expect(page.locator('[data-local-fact="moviera"]')).toBeVisible();
+  await expect(page.locator('[data-municipality-website] a').first()).toHaveAttribute(
+    'href',
+    'https://www.nijmegen.nl/',
+  );
+
+  const theme = page.locator('details#thema-partnergeweld');
+  await expect(theme).not.toHaveAttribute('open');
+  await expect(theme.locator('.services').first()).toBeHidden();
+  await theme.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(theme).toHaveAttribute('open');
+  await expect(theme.locator('.services').first()).toBeVisible();
+
+  // A link to a source opens the collapsed list of sources (the browser reveals the fragment).
+  await page.goto('/nl/hulp/nijmegen/#bron-veilig-thuis');
+  await expect(page.locator('#bron-veilig-thuis')).toBeInViewport();
+});
 
 test('phone: the chat start form begins on the first screen (nl and ar)', async ({ page, baseURL }) => {
   // The form shows when someone can answer: an operator is available.
