@@ -97,7 +97,7 @@ export function splitSections(body: string): { heading: string; anchor: string; 
     sections
       .map((section) => ({ heading: section.heading, anchor: section.anchor, text: section.text.join(' ').trim() }))
       // The opening is kept even when empty: it is the page itself (its title, description and words).
-      .filter((section) => section.heading !== '' || section.anchor === '')
+      .filter((section, index) => index === 0 || section.heading !== '' || section.text !== '')
   );
 }
 

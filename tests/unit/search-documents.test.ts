@@ -65,6 +65,14 @@ describe('page sections', () => {
     expect(sections.map((s) => s.anchor)).toEqual(['', 'gebruik-een-privévenster', 'gebruik-een-privévenster-1']);
     expect(sections[0]!.text).toBe('Intro text.');
   });
+
+  it('keeps the opening of a page that starts with a heading: it is the page itself', () => {
+    const sections = splitSections('## Eerst dit\n\nTekst.');
+    expect(sections.map((s) => [s.anchor, s.text])).toEqual([
+      ['', ''],
+      ['eerst-dit', 'Tekst.'],
+    ]);
+  });
 });
 
 describe('synonym files', () => {
