@@ -8,23 +8,11 @@
  * - structure axe would flag in page text: a lang and a title, one h1, no skipped heading level
  *   inside the text, every link and image named, no duplicate id.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { ROOT } from '../support/content-files';
-
-const DIST = join(ROOT, 'dist');
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? htmlFiles(join(dir, entry.name))
-      : entry.name.endsWith('.html')
-        ? [join(dir, entry.name)]
-        : [],
-  );
-}
+import { DIST, htmlFiles } from '../support/dist-files';
 
 /** Elements that make the browser fetch something, and the attribute that names it. */
 const LOADING = [

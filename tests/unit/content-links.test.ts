@@ -3,24 +3,14 @@
  * points at a page that exists) and across the whole built site (every href in dist).
  * Sections built by other parts of the site are accepted while absent (PROVIDED_ELSEWHERE).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentFiles, ROOT } from '../support/content-files';
+import { contentFiles } from '../support/content-files';
+import { DIST, htmlFiles } from '../support/dist-files';
 import { existsInDist, internalPath, providedElsewhere } from '../support/internal-links';
 
-const DIST = join(ROOT, 'dist');
 const files = contentFiles();
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? htmlFiles(join(dir, entry.name))
-      : entry.name.endsWith('.html')
-        ? [join(dir, entry.name)]
-        : [],
-  );
-}
 
 /** `/nl/thema/x/` → is there a page `content/pages/nl/thema/x.md` (or the home page)? */
 function pageExists(path: string): boolean {
