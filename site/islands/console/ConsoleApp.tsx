@@ -132,6 +132,16 @@ export default function ConsoleApp(props: ConsoleProps) {
 
   return (
     <div class="console">
+      {/* First in the work area: whoever is in danger and waiting (issue 20). */}
+      <DangerAlarm
+        {...props}
+        inDanger={inDanger}
+        total={op.waitingCount.inDanger}
+        now={now}
+        canAccept={canAccept}
+        onAccept={(conversationId) => void accept(conversationId)}
+      />
+
       <div class="console-bar">
         <p role="status" class="console-bar__status">
           {me && (
@@ -197,22 +207,11 @@ export default function ConsoleApp(props: ConsoleProps) {
         </button>
       </div>
 
-      <DangerAlarm
-        {...props}
-        inDanger={inDanger}
-        total={op.waitingCount.inDanger}
-        now={now}
-        canAccept={canAccept}
-        onAccept={(conversationId) => void accept(conversationId)}
-      />
-
       {error && (
         <p class="console-error" role="alert">
           {error}
         </p>
       )}
-
-      {op.stats && <SupervisorPanel {...props} stats={op.stats} waiting={op.waiting} now={now} />}
 
       <QueuePanel
         {...props}
@@ -225,6 +224,9 @@ export default function ConsoleApp(props: ConsoleProps) {
         canAccept={canAccept}
         onAccept={(conversationId) => void accept(conversationId)}
       />
+
+      {/* After the queue: the people waiting come before the figures about them. */}
+      {op.stats && <SupervisorPanel {...props} stats={op.stats} waiting={op.waiting} now={now} />}
 
       <section class="console-mine" aria-labelledby="console-mine-title">
         <h2 id="console-mine-title">
