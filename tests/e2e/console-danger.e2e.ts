@@ -5,13 +5,15 @@
  * shown; the visitor in danger is pinned in the upper half of the screen with their waiting time,
  * which turns into an alarm after a minute; their alarm sound is on by default and can be
  * switched off on this device; the supervisor's view lists them after two minutes; and inside
- * the conversation a banner gives the emergency number with its source.
- * Screenshots go to /tmp/console20-*.png.
+ * the conversation a banner gives the emergency number with its source. axe finds nothing in
+ * the alarm state or beside the banner; the conversation goes to a colleague chosen by display
+ * name. Screenshots go to /tmp/console20-*.png.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, VisitorStarted } from '../../chat-server/src/protocol';
 import { uiStrings } from '../../site/i18n/ui';
+import { axeViolations } from '../support/axe';
 import { availableOperator, createOperator, type OperatorSocket } from './chat-support';
 
 const nl = uiStrings('nl');
@@ -52,7 +54,10 @@ test('six waiting with default settings are all on the console; the one in dange
   baseURL,
 }) => {
   // Someone available keeps the chat open; the console under test keeps its defaults (away, calm).
-  const helper: OperatorSocket = await availableOperator(baseURL!, createOperator('e2e-danger-helper'));
+  const helper: OperatorSocket = await availableOperator(
+    baseURL!,
+    createOperator('e2e-danger-helper', 'operator', 'Ravi'),
+  );
   const account = createOperator('e2e-danger-lead', 'supervisor', 'Noor');
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
@@ -125,6 +130,9 @@ test('six waiting with default settings are all on the console; the one in dange
     await page.clock.setSystemTime(Date.now() + 125_000);
     await expect(lead).toContainText('Leeuwarden');
     await page.screenshot({ path: '/tmp/console20-alarm.png' });
+    // WCAG A and AA in the alarm state (contrast of the alarm colour included).
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await axeViolations(page), 'alarm').toEqual([]);
 
     // The alarm sound is a choice kept on this device: off stays off after a reload.
     await page.getByLabel(nl['chat.console.danger.sound']).uncheck();
@@ -148,6 +156,23 @@ test('six waiting with default settings are all on the console; the one in dange
     await expect(banner.getByRole('link', { name: '112' })).toHaveAttribute('href', 'tel:112');
     await expect(banner.getByRole('link', { name: 'www.rijksoverheid.nl' })).toHaveAttribute('href', /^https:\/\//);
     await page.screenshot({ path: '/tmp/console20-conversation.png', fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await axeViolations(page), 'conversation with the banner').toEqual([]);
+
+    // Handing over to a colleague, chosen by display name, still works (by the opaque id).
+    await panel.getByText(nl['chat.console.transfer.title'], { exact: true }).click();
+    const colleague = panel.getByLabel(nl['chat.console.transfer.colleague']);
+    const option = colleague.locator('option').filter({ hasText: 'Ravi' });
+    await expect(option).toHaveCount(1);
+    expect(await option.getAttribute('value')).toMatch(/^op-[\w-]{22}$/);
+    await expect(colleague).not.toContainText('e2e-danger');
+    await colleague.selectOption({ label: (await option.textContent())! });
+    const assigned = new Promise<string>((resolve) =>
+      helper.once('chat:assigned', ({ conversation }) => resolve(conversation.municipality ?? '')),
+    );
+    await panel.getByRole('button', { name: nl['chat.console.transfer.submit'] }).click();
+    expect(await assigned).toBe('GM0080');
+    await expect(panel).toHaveCount(0);
   } finally {
     for (const visitor of visitors) {
       await visitor
