@@ -334,7 +334,10 @@ export function createRedisStore(
       return secret;
     },
     async operatorIdSecret() {
-      // As the address secret, but kept: an operator's id must not change during a shift.
+      // As the address secret, but kept: an operator's id must not change during a shift. Read on
+      // every use (one GET), so after a Redis loss every process moves to the new secret at once.
+      const known = await client.get(keys.operatorIdSecret);
+      if (known) return known;
       await client.set(keys.operatorIdSecret, randomBytes(32).toString('base64url'), { condition: 'NX' });
       const secret = await client.get(keys.operatorIdSecret);
       if (!secret) throw new Error('operator id secret missing');
