@@ -95,6 +95,7 @@ test('six waiting with default settings are all on the console; the one in dange
     await expect(dangerRow).toBeVisible();
     await expect(dangerRow).toContainText(/\d+ min \d+ s/);
     await expect(table.locator('tr').filter({ hasText: 'Leeuwarden' })).toHaveCount(0);
+    await expect(page.getByTestId('console-danger-news')).toHaveText(nl['chat.console.danger.alert']);
 
     // The count and how many are in danger, in calm view too (other tests may add their own).
     const summary = page.getByTestId('console-queue-summary');

@@ -46,6 +46,8 @@ export default function ConsoleApp(props: ConsoleProps) {
   const [justAccepted, setJustAccepted] = useState<string | null>(null);
   const seenWaiting = useRef<Set<string>>(new Set());
   const lastAlarm = useRef(0);
+  /** Said at once to screen readers when someone new in danger waits (cleared first, so it is said again). */
+  const [dangerNews, setDangerNews] = useState('');
 
   useEffect(() => setDangerSound(dangerSoundOn()), []);
 
@@ -66,6 +68,8 @@ export default function ConsoleApp(props: ConsoleProps) {
     seenWaiting.current = new Set(op.waiting.map((row) => row.conversationId));
     if (fresh.length === 0) return;
     if (fresh.some((row) => row.inDanger)) {
+      setDangerNews('');
+      setTimeout(() => setDangerNews(strings['chat.console.danger.alert']), 100);
       if (dangerSound) {
         playAlarm();
         lastAlarm.current = Date.now();
@@ -133,6 +137,9 @@ export default function ConsoleApp(props: ConsoleProps) {
   return (
     <div class="console">
       {/* First in the work area: whoever is in danger and waiting (issue 20). */}
+      <p role="alert" class="visually-hidden" data-testid="console-danger-news">
+        {dangerNews}
+      </p>
       <DangerAlarm
         {...props}
         inDanger={inDanger}

@@ -50,12 +50,14 @@ export function QueuePanel({
   return (
     <section class="console-queue" aria-labelledby="console-queue-title">
       <h2 id="console-queue-title">{strings['chat.console.queue.title']}</h2>
-      <p role="status" class="console-queue__summary" data-testid="console-queue-summary">
-        {summary}
-      </p>
-      <button type="button" class="button" disabled={!canAccept || total === 0} onClick={() => onAccept()}>
-        {strings['chat.console.queue.acceptNext']}
-      </button>
+      <div class="console-queue__head">
+        <p role="status" class="console-queue__summary" data-testid="console-queue-summary">
+          {summary}
+        </p>
+        <button type="button" class="button" disabled={!canAccept || total === 0} onClick={() => onAccept()}>
+          {strings['chat.console.queue.acceptNext']}
+        </button>
+      </div>
       {others.length > 0 && (
         <table class={`console-table${calm ? ' console-table--calm' : ''}`}>
           <caption class="visually-hidden">
