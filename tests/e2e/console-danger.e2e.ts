@@ -130,7 +130,7 @@ test('six waiting with default settings are all on the console; the one in dange
     await expect(lead).not.toContainText('Leeuwarden');
     await page.clock.setSystemTime(Date.now() + 125_000);
     await expect(lead).toContainText('Leeuwarden');
-    await page.screenshot({ path: '/tmp/console20-alarm.png' });
+    await page.screenshot({ path: '/tmp/console20-alarm.png', fullPage: true });
     // WCAG A and AA in the alarm state (contrast of the alarm colour included).
     await page.evaluate(() => window.scrollTo(0, 0));
     expect(await axeViolations(page), 'alarm').toEqual([]);
