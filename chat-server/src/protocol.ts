@@ -184,12 +184,16 @@ export interface InternalNote {
   text: string;
   /** ISO 8601. */
   at: string;
-  /** Operator id (username) of the author. */
+  /** The author's opaque operator id (as `Colleague.operatorId`; never the login username). */
   by: string;
 }
 
 /** Addition: a colleague shown in the console, e.g. as a transfer target. */
 export interface Colleague {
+  /**
+   * An opaque id, stable for the account, that is not the login username and cannot be used to
+   * log in ("op-" + 22 characters). It is what `operator:transfer { to }` takes. Consoles show `name`.
+   */
   operatorId: string;
   name: string;
   region: string;
@@ -203,6 +207,8 @@ export interface QueueSnapshot {
   waiting: WaitingConversation[];
   /** Addition: how many are waiting in all. */
   waitingTotal?: number;
+  /** Addition: how many of them said they are in danger (they are first in `waiting`). */
+  waitingInDanger?: number;
   mine: string[];
   /** Addition: operators online now (for transfers). */
   colleagues?: Colleague[];
@@ -267,6 +273,7 @@ export type OperatorRole = 'operator' | 'supervisor';
 
 /** Addition: `GET /api/operator/me` (operator session required). */
 export interface OperatorMe {
+  /** The opaque id colleagues see for this operator (as `Colleague.operatorId`), not the username. */
   operatorId: string;
   name: string;
   role: OperatorRole;

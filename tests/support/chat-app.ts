@@ -213,6 +213,11 @@ export async function firstEvent<T = unknown>(socket: Socket, event: string, ms 
   return nextEvent<T>(socket, event, () => true, ms);
 }
 
+/** Every event this socket received since it was created, in order (with its arguments). */
+export function received(socket: Socket): readonly { event: string; args: unknown[] }[] {
+  return logs.get(socket) ?? [];
+}
+
 /** The next `event` on `socket` that matches, or a rejection after `ms`. */
 export function nextEvent<T = unknown>(
   socket: Socket,

@@ -14,6 +14,7 @@ import type {
   operatorTransferSchema,
 } from '../protocol';
 import { operatorRoom, visitorRoom, type ChatContext, type OperatorSocketData } from './chat-context';
+import { publicOperatorIds } from './operator-ids';
 import { candidatesFor } from './queue-policy';
 import { waitingView } from './queue-notifier';
 import { fail, ok, type HandlerResult } from './socket-events';
@@ -25,7 +26,13 @@ type Empty = Record<string, never>;
 
 /** The full conversation as the console shows it. */
 export async function operatorView(ctx: ChatContext, c: ConversationRecord): Promise<OperatorConversation> {
-  const [messages, notes] = await Promise.all([ctx.store.listMessages(c.id), ctx.store.listNotes(c.id)]);
+  const [messages, stored, publicId] = await Promise.all([
+    ctx.store.listMessages(c.id),
+    ctx.store.listNotes(c.id),
+    publicOperatorIds(ctx.store),
+  ]);
+  // A note's author as consoles know colleagues: by the opaque id, never the login username.
+  const notes = stored.map((note) => ({ ...note, by: publicId(note.by) }));
   return {
     ...waitingView(c),
     ...(c.nickname ? { nickname: c.nickname } : {}),
@@ -141,8 +148,10 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
         ctx.queueChanged();
         return ok({});
       }
-      if (payload.to === me.operatorId) return fail('forbidden', 'same-operator');
-      const colleague = (await ctx.onlineOperators()).find((o) => o.operatorId === payload.to);
+      // `to` is the opaque id of `queue:snapshot.colleagues[]` (operator-ids.ts), not a username.
+      const [online, publicId] = await Promise.all([ctx.onlineOperators(), publicOperatorIds(ctx.store)]);
+      if (payload.to === publicId(me.operatorId)) return fail('forbidden', 'same-operator');
+      const colleague = online.find((o) => publicId(o.operatorId) === payload.to);
       if (!colleague) return fail('not-found', 'operator-offline');
       const moved = await ctx.store.transfer(payload.conversationId, me.operatorId, {
         id: colleague.operatorId,
@@ -170,7 +179,10 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
       };
       const stored = await ctx.store.addNote(payload.conversationId, note);
       if (!stored) return fail('not-found');
-      socket.to(operatorRoom(me.operatorId)).emit('chat:note', { ...stored, conversationId: payload.conversationId });
+      const publicId = await publicOperatorIds(ctx.store);
+      socket
+        .to(operatorRoom(me.operatorId))
+        .emit('chat:note', { ...stored, by: publicId(stored.by), conversationId: payload.conversationId });
       return ok({ id: stored.id, at: stored.at });
     },
   };

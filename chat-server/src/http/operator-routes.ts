@@ -13,6 +13,7 @@ import { credentialOf, liveSession } from '../auth/session-check';
 import { clearedSessionCookie, newSessionId, sessionCookie, sessionIdFrom, sessionKey } from '../auth/sessions';
 import { createLoginLimiter, GateFull, GATE_FULL_RETRY_MS } from '../limits/login-limiter';
 import type { ChatDeps } from '../chat/chat-context';
+import { publicOperatorIds } from '../chat/operator-ids';
 import type { OperatorAccount } from '../chat/store/chat-store';
 
 type Deps = Pick<
@@ -31,8 +32,9 @@ const tooMany = (res: Response, retryAfterMs: number) => {
   return error(res, 429, 'rate-limited');
 };
 
-const meOf = (account: OperatorAccount, capacity: number): OperatorMe => ({
-  operatorId: account.username,
+/** `operatorId` is the opaque id colleagues see (chat/operator-ids.ts), so a console can leave itself out. */
+const meOf = (account: OperatorAccount, capacity: number, publicId: (username: string) => string): OperatorMe => ({
+  operatorId: publicId(account.username),
   name: account.displayName,
   role: account.role,
   region: account.region,
@@ -92,7 +94,7 @@ export function operatorRoutes(deps: Deps): Router {
       });
       res.setHeader('Set-Cookie', sessionCookie(id, { maxAgeMs: deps.settings.sessionTtlMs, secure: deps.production }));
       deps.logger.info('operator.login', { operator: account.username });
-      res.json({ ok: true, data: meOf(account, deps.settings.capacity) });
+      res.json({ ok: true, data: meOf(account, deps.settings.capacity, await publicOperatorIds(deps.store)) });
     } catch (failure) {
       if (failure instanceof GateFull) {
         noteQueueFull();
@@ -121,7 +123,7 @@ export function operatorRoutes(deps: Deps): Router {
     try {
       const account = await signedIn(req);
       if (!account) return error(res, 401, 'unauthorized');
-      res.json({ ok: true, data: meOf(account, deps.settings.capacity) });
+      res.json({ ok: true, data: meOf(account, deps.settings.capacity, await publicOperatorIds(deps.store)) });
     } catch {
       error(res, 503, 'unavailable');
     }

@@ -1,15 +1,24 @@
 /**
  * The operator console at /medewerkers/: log in, be available or away, see the queue (calmly if
- * wanted), take conversations side by side up to the capacity, and, for supervisors, the live
+ * wanted, but always everyone), visitors in danger pinned at the top as an alarm with a sound of
+ * its own, take conversations side by side up to the capacity, and, for supervisors, the live
  * figures. Staff-only; Dutch is its language.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { format } from '../chat/fill';
 import type { OperatorMe, QuickReply } from '../../../chat-server/src/protocol';
 import { ConversationPanel } from './ConversationPanel';
-import { errorLabel } from './labels';
+import { DangerAlarm } from './DangerAlarm';
+import { DANGER_ALARM_MS, errorLabel, waitedMs } from './labels';
 import { LoginForm } from './LoginForm';
-import { askDesktopPermission, playTone, showDesktop } from './new-chat-alert';
+import {
+  askDesktopPermission,
+  dangerSoundOn,
+  playAlarm,
+  playTone,
+  rememberDangerSound,
+  showDesktop,
+} from './new-chat-alert';
 import { QueuePanel } from './QueuePanel';
 import { fetchMe, fetchQuickReplies } from './operator-api';
 import { SupervisorPanel } from './SupervisorPanel';
@@ -18,6 +27,8 @@ import { useOperatorConsole } from './use-operator-console';
 
 /** The protocol's default capacity, until /api/operator/me says this operator's; the server enforces it. */
 const DEFAULT_CAPACITY = 3;
+/** While someone in danger waits past DANGER_ALARM_MS, the alarm sounds again this often. */
+const DANGER_REPEAT_MS = 60_000;
 
 export default function ConsoleApp(props: ConsoleProps) {
   const { strings } = props;
@@ -25,6 +36,8 @@ export default function ConsoleApp(props: ConsoleProps) {
   const op = useOperatorConsole(session);
   const [calm, setCalm] = useState(true);
   const [sound, setSound] = useState(false);
+  // On by default; staff can switch it off on this device (kept in this browser only).
+  const [dangerSound, setDangerSound] = useState(true);
   const [desktop, setDesktop] = useState(false);
   const [now, setNow] = useState(() => Date.now());
   const [error, setError] = useState<string | null>(null);
@@ -32,24 +45,50 @@ export default function ConsoleApp(props: ConsoleProps) {
   const [me, setMe] = useState<OperatorMe | null>(null);
   const [justAccepted, setJustAccepted] = useState<string | null>(null);
   const seenWaiting = useRef<Set<string>>(new Set());
+  const lastAlarm = useRef(0);
+  /** Said at once to screen readers when someone new in danger waits (cleared first, so it is said again). */
+  const [dangerNews, setDangerNews] = useState('');
+
+  useEffect(() => setDangerSound(dangerSoundOn()), []);
 
   useEffect(() => {
     if (op.connection === 'connected') void fetchMe().then(setMe);
   }, [op.connection, session]);
 
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 5000);
+    // Every second: the waits of people in danger are a running clock, and turn into an alarm at 60 s.
+    const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
 
-  // A new waiting chat: alert only if the operator opted in.
+  // A new waiting chat: alert only if the operator opted in. Someone new in danger: the alarm
+  // (on unless switched off on this device), whatever the status or view.
   useEffect(() => {
     const fresh = op.waiting.filter((row) => !seenWaiting.current.has(row.conversationId));
     seenWaiting.current = new Set(op.waiting.map((row) => row.conversationId));
     if (fresh.length === 0) return;
+    if (fresh.some((row) => row.inDanger)) {
+      setDangerNews('');
+      setTimeout(() => setDangerNews(strings['chat.console.danger.alert']), 100);
+      if (dangerSound) {
+        playAlarm();
+        lastAlarm.current = Date.now();
+      }
+      if (desktop) showDesktop(strings['chat.console.alert.title'], strings['chat.console.danger.alert']);
+      return;
+    }
     if (sound) playTone();
     if (desktop) showDesktop(strings['chat.console.alert.title'], strings['chat.console.alert.body']);
   }, [op.waiting]);
+
+  // Someone in danger still waiting after a minute: the alarm again, once a minute.
+  useEffect(() => {
+    if (!dangerSound || now - lastAlarm.current < DANGER_REPEAT_MS) return;
+    if (op.waiting.some((row) => row.inDanger && waitedMs(row.waitingSince, now) >= DANGER_ALARM_MS)) {
+      playAlarm();
+      lastAlarm.current = now;
+    }
+  }, [now]);
 
   // Quick replies per language, loaded once for each language in a held conversation.
   useEffect(() => {
@@ -72,12 +111,20 @@ export default function ConsoleApp(props: ConsoleProps) {
   const orphans = op.mine.filter((id) => !op.held[id]);
   const capacity = me?.capacity ?? DEFAULT_CAPACITY;
   const canAccept = heldList.filter((held) => !held.endedBy).length < capacity;
+  const inDanger = op.waiting.filter((row) => row.inDanger);
+  const others = op.waiting.filter((row) => !row.inDanger);
   const transferTargets = op.colleagues.filter(
     (colleague) =>
       colleague.operatorId !== me?.operatorId &&
       colleague.status === 'available' &&
       colleague.load < colleague.capacity,
   );
+
+  const accept = async (conversationId?: string) => {
+    const result = await op.accept(conversationId);
+    setError(typeof result === 'object' ? strings[errorLabel(result.error)] : null);
+    if (typeof result === 'string') setJustAccepted(result);
+  };
 
   const logout = async () => {
     try {
@@ -89,6 +136,19 @@ export default function ConsoleApp(props: ConsoleProps) {
 
   return (
     <div class="console">
+      {/* First in the work area: whoever is in danger and waiting (issue 20). */}
+      <p role="alert" class="visually-hidden" data-testid="console-danger-news">
+        {dangerNews}
+      </p>
+      <DangerAlarm
+        {...props}
+        inDanger={inDanger}
+        total={op.waitingCount.inDanger}
+        now={now}
+        canAccept={canAccept}
+        onAccept={(conversationId) => void accept(conversationId)}
+      />
+
       <div class="console-bar">
         <p role="status" class="console-bar__status">
           {me && (
@@ -126,6 +186,19 @@ export default function ConsoleApp(props: ConsoleProps) {
         </div>
         <div class="console-choice">
           <input
+            id="console-danger-sound"
+            type="checkbox"
+            checked={dangerSound}
+            onChange={(e) => {
+              const on = e.currentTarget.checked;
+              setDangerSound(on);
+              rememberDangerSound(on);
+            }}
+          />
+          <label for="console-danger-sound">{strings['chat.console.danger.sound']}</label>
+        </div>
+        <div class="console-choice">
+          <input
             id="console-desktop"
             type="checkbox"
             checked={desktop}
@@ -147,20 +220,20 @@ export default function ConsoleApp(props: ConsoleProps) {
         </p>
       )}
 
-      {op.stats && <SupervisorPanel strings={strings} stats={op.stats} />}
-
       <QueuePanel
         {...props}
-        waiting={op.waiting}
+        others={others}
+        total={op.waitingCount.total}
+        inDanger={op.waitingCount.inDanger}
+        shown={op.waiting.length}
         calm={calm}
         now={now}
         canAccept={canAccept}
-        onAccept={async (conversationId) => {
-          const result = await op.accept(conversationId);
-          setError(typeof result === 'object' ? strings[errorLabel(result.error)] : null);
-          if (typeof result === 'string') setJustAccepted(result);
-        }}
+        onAccept={(conversationId) => void accept(conversationId)}
       />
+
+      {/* After the queue: the people waiting come before the figures about them. */}
+      {op.stats && <SupervisorPanel {...props} stats={op.stats} waiting={op.waiting} now={now} />}
 
       <section class="console-mine" aria-labelledby="console-mine-title">
         <h2 id="console-mine-title">

@@ -4,7 +4,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Colleague, ErrorCode, HelpRoute, Outcome, QuickReply } from '../../../chat-server/src/protocol';
-import { format } from '../chat/fill';
+import { fill, format } from '../chat/fill';
+import { Phone } from '../chat/Phone';
 import { MAX_MESSAGE_LENGTH, MAX_NOTE_LENGTH, OUTCOME_CHOICES } from '../chat/limits';
 import { MessageText } from '../chat/MessageText';
 import { ABOUT_LABEL, ENDED_LABEL, OUTCOME_LABEL, errorLabel } from './labels';
@@ -13,7 +14,10 @@ import { HelpRouteBox } from './HelpRouteBox';
 import type { HeldConversation } from './use-operator-console';
 import type { ConsoleProps } from './types';
 
-interface Props extends Pick<ConsoleProps, 'strings' | 'themes' | 'municipalities' | 'languages' | 'helpHref'> {
+interface Props extends Pick<
+  ConsoleProps,
+  'strings' | 'themes' | 'municipalities' | 'languages' | 'helpHref' | 'emergency'
+> {
   held: HeldConversation;
   /** True for the conversation this operator just took: its message box gets focus. */
   justAccepted: boolean;
@@ -85,6 +89,7 @@ export function ConversationPanel(props: Props) {
   return (
     <article class="console-conversation" aria-labelledby={`title-${id}`} data-conversation={id}>
       <h3 id={`title-${id}`}>{title}</h3>
+      {conversation.inDanger && <DangerBanner strings={strings} emergency={props.emergency} />}
       <dl class="console-facts">
         <div>
           <dt>{strings['chat.console.queue.lang']}</dt>
@@ -286,5 +291,35 @@ export function ConversationPanel(props: Props) {
         </>
       )}
     </article>
+  );
+}
+
+/**
+ * What to do for a visitor who said they are in danger: the emergency number from the help
+ * facts module with its source. Only what a source says: no procedure of our own.
+ */
+function DangerBanner({ strings, emergency }: Pick<Props, 'strings' | 'emergency'>) {
+  const host = (() => {
+    try {
+      return new URL(emergency.source).hostname;
+    } catch {
+      return emergency.source;
+    }
+  })();
+  return (
+    <div class="console-danger-banner" data-testid="console-danger-banner">
+      <p class="console-danger-banner__text">
+        <strong>{fill(strings['chat.console.danger.banner'], { phone: <Phone number={emergency} /> })}</strong>
+      </p>
+      <p class="console-danger-banner__source">
+        {fill(strings['chat.console.danger.source'], {
+          source: (
+            <a href={emergency.source} target="_blank" rel="noopener noreferrer">
+              {host}
+            </a>
+          ),
+        })}
+      </p>
+    </div>
   );
 }

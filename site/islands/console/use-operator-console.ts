@@ -46,6 +46,8 @@ export function useOperatorConsole(session: number) {
   const socketRef = useRef<OperatorSocket | null>(null);
   const [connection, setConnection] = useState<Connection>('connecting');
   const [waiting, setWaiting] = useState<WaitingConversation[]>([]);
+  /** How many wait in all and how many of them in danger (`waiting` is the head of the queue). */
+  const [waitingCount, setWaitingCount] = useState({ total: 0, inDanger: 0 });
   const [mine, setMine] = useState<string[]>([]);
   const [colleagues, setColleagues] = useState<Colleague[]>([]);
   const [held, setHeld] = useState<Record<string, HeldConversation>>({});
@@ -88,6 +90,10 @@ export function useOperatorConsole(session: number) {
     });
     socket.on('queue:snapshot', (snapshot) => {
       setWaiting(snapshot.waiting);
+      setWaitingCount({
+        total: snapshot.waitingTotal ?? snapshot.waiting.length,
+        inDanger: snapshot.waitingInDanger ?? snapshot.waiting.filter((row) => row.inDanger).length,
+      });
       setMine(snapshot.mine);
       setColleagues(snapshot.colleagues ?? []);
     });
@@ -234,6 +240,7 @@ export function useOperatorConsole(session: number) {
     connection,
     available,
     waiting,
+    waitingCount,
     mine,
     colleagues,
     held,

@@ -196,6 +196,11 @@ export interface ChatStore {
   clearAttempts(key: string): Promise<void>;
   /** A random secret shared by every process on this store (renewed daily), for address HMACs. */
   addressSecret(): Promise<string>;
+  /**
+   * A random secret shared by every process on this store and kept (no TTL), for the opaque
+   * operator ids consoles see for colleagues (chat/operator-ids.ts); never sent to a client.
+   */
+  operatorIdSecret(): Promise<string>;
 }
 
 /** Operator accounts: a JSON file next to the memory store, a Redis hash with the Redis store. */

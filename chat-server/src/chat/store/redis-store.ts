@@ -333,6 +333,16 @@ export function createRedisStore(
       if (!secret) throw new Error('address secret missing');
       return secret;
     },
+    async operatorIdSecret() {
+      // As the address secret, but kept: an operator's id must not change during a shift. Read on
+      // every use (one GET), so after a Redis loss every process moves to the new secret at once.
+      const known = await client.get(keys.operatorIdSecret);
+      if (known) return known;
+      await client.set(keys.operatorIdSecret, randomBytes(32).toString('base64url'), { condition: 'NX' });
+      const secret = await client.get(keys.operatorIdSecret);
+      if (!secret) throw new Error('operator id secret missing');
+      return secret;
+    },
   };
 }
 
