@@ -68,7 +68,15 @@ export function QueuePanel({
                 <tr key={row.conversationId} class={row.inDanger ? 'console-row--danger' : undefined}>
                   <td>{format(strings['chat.console.minutesSeconds'], waited)}</td>
                   <td>{languages[row.lang] ?? row.lang}</td>
-                  <td>{strings[ABOUT_LABEL[row.about]]}</td>
+                  <td>
+                    {strings[ABOUT_LABEL[row.about]]}
+                    {row.under18 && (
+                      <>
+                        {' · '}
+                        <strong data-testid="queue-under18">{strings['chat.console.queue.under18']}</strong>
+                      </>
+                    )}
+                  </td>
                   <td>{row.inDanger ? <strong>{strings['chat.console.queue.inDanger']}</strong> : '–'}</td>
                   <td>{row.theme ? (themes[row.theme] ?? row.theme) : '–'}</td>
                   <td>{row.municipality ? (municipalities[row.municipality]?.name ?? row.municipality) : '–'}</td>
