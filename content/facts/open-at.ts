@@ -7,8 +7,7 @@ export type Day = (typeof DAYS)[number];
 
 /** The shape of `OpeningHours` (opening-hours.ts) that this needs. */
 export type Hours =
-  | { type: 'always' }
-  | { type: 'weekly'; periods: { days: Day[]; opens: string; closes: string }[]; usually?: boolean };
+  { type: 'always' } | { type: 'weekly'; periods: { days: Day[]; opens: string; closes: string }[]; usually?: boolean };
 
 const weekday = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', weekday: 'short' });
 const clock = new Intl.DateTimeFormat('en-GB', {

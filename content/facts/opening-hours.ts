@@ -1,9 +1,8 @@
 /**
  * Opening hours as structure, in Europe/Amsterdam time: either always open, or a list of weekly
- * periods. `isOpenAt` answers "is it open now?" for the operator console and any server code.
+ * periods. `isOpenAt` (open-at.ts, without zod) answers "is it open now?" for any code.
  */
 import { z } from 'zod';
-
 import { DAYS } from './open-at';
 
 export { DAYS, type Day } from './open-at';

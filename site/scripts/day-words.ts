@@ -36,4 +36,3 @@ export function dayAndTime(
           });
   return { day, time };
 }
-

@@ -43,7 +43,6 @@ const scheduleSchema = z
 
 export type ScheduleFile = z.infer<typeof scheduleSchema>;
 
-
 /** Parses a schedule; throws an error naming the file and the field. */
 export function parseSchedule(json: unknown, fileName = 'schedule'): ScheduleFile {
   const parsed = scheduleSchema.safeParse(json);
@@ -71,4 +70,3 @@ export function alwaysOpen(timeZone = 'Europe/Amsterdam'): Schedule {
   const base = createSchedule(parseSchedule({ timeZone, weekly: Object.fromEntries(WEEKDAYS.map((d) => [d, []])) }));
   return { isOpen: () => true, nextOpening: () => null, localDay: base.localDay };
 }
-

@@ -59,7 +59,11 @@ export function StatusNotice({ status, strings, phones, lang, alternatives, onRe
     ? opensAtWords(
         status.opensAt,
         lang,
-        { today: strings['chat.day.today'], tomorrow: strings['chat.day.tomorrow'], weekday: strings['chat.day.weekday'] },
+        {
+          today: strings['chat.day.today'],
+          tomorrow: strings['chat.day.tomorrow'],
+          weekday: strings['chat.day.weekday'],
+        },
         now,
       )
     : null;
@@ -110,4 +114,3 @@ export function StatusNotice({ status, strings, phones, lang, alternatives, onRe
     </div>
   );
 }
-
