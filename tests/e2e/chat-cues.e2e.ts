@@ -40,6 +40,8 @@ test.describe('chat availability beside chat links (schedule, browser clock)', (
     await page.clock.setFixedTime(new Date(`2026-12-09T${scheduleJson.weekly.wednesday[0]!.from}:00+01:00`));
     await page.goto('/nl/ik-zit-klem/');
     await expect(page.locator('.route-box [data-chat-live]')).toHaveText(nl['chatAvailability.open']);
+    await page.goto('/nl/hulp/zaanstad/');
+    await expect(page.locator('.vt-block [data-chat-live]')).toHaveText(nl['chatAvailability.open']);
   });
 });
 
