@@ -5,7 +5,7 @@
  * is open but nobody is free yet).
  */
 import { isOpenAt } from '../../../content/facts/open-at';
-import { format } from './fill';
+import { fill, format } from './fill';
 import { opensAtWords, opensWithinHour, type StatusView } from './chat-status';
 import { Phone } from './Phone';
 import { SafetyNumbers } from './SafetyNumbers';
@@ -42,7 +42,12 @@ function AlternativeItem({ service, strings }: { service: Alternative; strings: 
       <br />
       <span class="chat-alternative__meta">
         {service.hoursText
-          ? format(strings['chat.closed.hours'], { hours: service.hoursText })
+          ? fill(strings['chat.closed.hours'], {
+              // Each "09:00–17:00" stays left to right inside Arabic text.
+              hours: service.hoursText
+                .split(/(\d{2}:\d{2}–\d{2}:\d{2})/)
+                .map((part, index) => (index % 2 === 1 ? <bdi dir="ltr">{part}</bdi> : part)),
+            })
           : strings['chat.closed.hoursUnknown']}
         {service.audience && <> · {format(strings['chat.closed.for'], { audience: service.audience })}</>}
       </span>
