@@ -80,6 +80,8 @@ export const visitorStartSchema = z
     theme: themeId.optional(),
     municipality: municipalityCode.optional(),
     nickname: humanText(MAX_NICKNAME_LENGTH).optional(),
+    /** Addition: the visitor said "I am younger than 18" (true); absent or false = not said. */
+    under18: z.boolean().optional(),
   })
   .strict();
 export const visitorSendSchema = z.object({ clientId, text: humanText(MAX_MESSAGE_LENGTH) }).strict();
@@ -168,6 +170,8 @@ export interface WaitingConversation {
   municipality?: string;
   /** Addition: the Veilig Thuis region (VTxx) of the municipality, when given. */
   region?: string;
+  /** Addition: present (true) only when the visitor said they are younger than 18. */
+  under18?: true;
 }
 
 export interface OperatorConversation extends WaitingConversation {
@@ -177,6 +181,8 @@ export interface OperatorConversation extends WaitingConversation {
   notes: InternalNote[];
   /** Addition: the alias the visitor sees for the operator who holds it. */
   operatorName?: string;
+  /** Addition: true while none of the visitor's sockets is connected (see `chat:visitor-presence`). */
+  visitorAway?: boolean;
 }
 
 export interface InternalNote {
@@ -255,6 +261,11 @@ export interface OperatorServerEvents {
   'chat:assigned': (payload: { conversation: OperatorConversation }) => void;
   /** Addition: an internal note was added (to every socket of the operator holding it). */
   'chat:note': (payload: InternalNote & { conversationId: string }) => void;
+  /**
+   * Addition: the visitor of a conversation this operator holds lost their last connection
+   * (`away: true`) or came back within the resume window (`away: false`).
+   */
+  'chat:visitor-presence': (payload: { conversationId: string; away: boolean }) => void;
 }
 
 // ---- HTTP --------------------------------------------------------------------------------

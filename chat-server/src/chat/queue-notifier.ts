@@ -31,6 +31,7 @@ export function waitingView(c: ConversationRecord): WaitingConversation {
     ...(c.theme ? { theme: c.theme } : {}),
     ...(c.municipality ? { municipality: c.municipality } : {}),
     ...(c.region ? { region: c.region } : {}),
+    ...(c.under18 ? { under18: true as const } : {}),
   };
 }
 

@@ -29,6 +29,12 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
     return c && c.status !== 'ended' ? c : null;
   };
 
+  /** `chat:visitor-presence` to the operator holding the conversation (none while it waits). */
+  const tellOperator = (c: ConversationRecord, away: boolean) => {
+    if (c.status === 'active' && c.operatorId)
+      ctx.operators.to(operatorRoom(c.operatorId)).emit('chat:visitor-presence', { conversationId: c.id, away });
+  };
+
   return {
     async start(payload: VisitorStart, defer: Defer): Promise<HandlerResult<VisitorStarted>> {
       if (await current()) return fail('forbidden', 'already-started');
@@ -53,6 +59,7 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
         ...(payload.theme ? { theme: payload.theme } : {}),
         ...(region ? { municipality: region.code, region: region.region, safetyRegion: region.safetyRegion } : {}),
         ...(payload.nickname ? { nickname: payload.nickname } : {}),
+        ...(payload.under18 ? { under18: true as const } : {}),
         tokenHash: hashToken(resumeToken),
         createdAt: now,
         queuedAt: now,
@@ -139,6 +146,7 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
       socket.data.lang = c.lang;
       await socket.join(visitorRoom(c.id));
       await ctx.store.setVisitorAway(c.id, undefined);
+      if (c.visitorAwaySince !== undefined) tellOperator(c, false);
       const messages = await ctx.store.listMessages(c.id);
       const state: ChatState = { conversationId: c.id, status: c.status, messages };
       if (c.status === 'queued') Object.assign(state, await queueFigures(ctx, c.id));
@@ -151,7 +159,10 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
       const id = socket.data.conversationId;
       if (!id) return;
       const left = await ctx.visitors.in(visitorRoom(id)).fetchSockets();
-      if (left.length === 0) await ctx.store.setVisitorAway(id, ctx.now());
+      if (left.length > 0) return;
+      await ctx.store.setVisitorAway(id, ctx.now());
+      const c = await ctx.store.getConversation(id);
+      if (c) tellOperator(c, true);
     },
   };
 }

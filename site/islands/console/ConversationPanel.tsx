@@ -34,7 +34,7 @@ interface Props extends Pick<
 
 export function ConversationPanel(props: Props) {
   const { strings, themes, municipalities, languages, helpHref, held, quickReplies } = props;
-  const { conversation, messages, visitorTyping, endedBy } = held;
+  const { conversation, messages, visitorTyping, endedBy, visitorPresence } = held;
   const id = conversation.conversationId;
   const [text, setText] = useState('');
   const [noteText, setNoteText] = useState('');
@@ -107,6 +107,14 @@ export function ConversationPanel(props: Props) {
             </dd>
           </div>
         )}
+        {conversation.under18 && (
+          <div class="console-facts__age">
+            <dt>{strings['chat.console.queue.age']}</dt>
+            <dd data-testid="console-under18">
+              <strong>{strings['chat.console.queue.under18']}</strong>
+            </dd>
+          </div>
+        )}
         {conversation.theme && (
           <div>
             <dt>{strings['chat.console.queue.theme']}</dt>
@@ -132,6 +140,20 @@ export function ConversationPanel(props: Props) {
         ))}
       </ol>
       <p class="chat-typing">{visitorTyping ? strings['chat.console.conversation.typing'] : ''}</p>
+      <p
+        class={`console-presence console-presence--${visitorPresence}`}
+        role="status"
+        data-testid="console-visitor-presence"
+        data-presence={endedBy ? 'ended' : visitorPresence}
+      >
+        {endedBy
+          ? ''
+          : visitorPresence === 'away'
+            ? strings['chat.console.conversation.visitorAway']
+            : visitorPresence === 'back'
+              ? strings['chat.console.conversation.visitorBack']
+              : ''}
+      </p>
 
       {error && (
         <p class="console-error" role="alert">

@@ -41,6 +41,7 @@ export function DangerAlarm({
           const details = [
             languages[row.lang] ?? row.lang,
             strings[ABOUT_LABEL[row.about]],
+            row.under18 ? strings['chat.console.queue.under18'] : null,
             row.municipality ? (municipalities[row.municipality]?.name ?? row.municipality) : null,
             row.theme ? (themes[row.theme] ?? row.theme) : null,
           ].filter(Boolean);

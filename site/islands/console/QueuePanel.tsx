@@ -86,7 +86,15 @@ export function QueuePanel({
                 >
                   <td>{waitedLabel(strings, row.waitingSince, now, calm)}</td>
                   <td>{languages[row.lang] ?? row.lang}</td>
-                  <td>{strings[ABOUT_LABEL[row.about]]}</td>
+                  <td>
+                    {strings[ABOUT_LABEL[row.about]]}
+                    {row.under18 && (
+                      <>
+                        {' · '}
+                        <strong data-testid="queue-under18">{strings['chat.console.queue.under18']}</strong>
+                      </>
+                    )}
+                  </td>
                   <td>{row.theme ? (themes[row.theme] ?? row.theme) : '–'}</td>
                   <td>{row.municipality ? (municipalities[row.municipality]?.name ?? row.municipality) : '–'}</td>
                   <td>

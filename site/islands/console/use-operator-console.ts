@@ -28,6 +28,8 @@ export interface HeldConversation {
   messages: ShownMessage[];
   visitorTyping: boolean;
   endedBy: EndedBy | null;
+  /** `away`: the visitor's connection is gone; `back`: it returned after being away. */
+  visitorPresence: 'here' | 'away' | 'back';
 }
 
 export type Connection = 'connecting' | 'connected' | 'reconnecting' | 'unauthorized';
@@ -64,6 +66,7 @@ export function useOperatorConsole(session: number) {
         messages: conversation.messages.map((m) => ({ ...m })),
         visitorTyping: false,
         endedBy: null,
+        visitorPresence: conversation.visitorAway ? 'away' : 'here',
       },
     }));
   }, []);
@@ -115,6 +118,13 @@ export function useOperatorConsole(session: number) {
     socket.on('chat:typing', ({ conversationId, from, typing }) => {
       if (from === 'visitor') update(conversationId, (h) => ({ ...h, visitorTyping: typing }));
     });
+    socket.on('chat:visitor-presence', ({ conversationId, away }) =>
+      update(conversationId, (h) => ({
+        ...h,
+        visitorPresence: away ? 'away' : 'back',
+        visitorTyping: away ? false : h.visitorTyping,
+      })),
+    );
     socket.on('chat:ended', ({ conversationId, by }) =>
       update(conversationId, (h) => ({ ...h, endedBy: by, visitorTyping: false })),
     );

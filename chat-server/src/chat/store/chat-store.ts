@@ -32,6 +32,8 @@ export interface ConversationRecord {
   /** Safety region VRxx of the municipality (operators may be assigned by either). */
   safetyRegion?: string;
   nickname?: string;
+  /** The visitor said they are younger than 18 (absent otherwise). */
+  under18?: true;
   /** SHA-256 (base64url) of the resume token; the token itself is never stored. */
   tokenHash: string;
   /** Epoch ms. */

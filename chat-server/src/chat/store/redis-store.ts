@@ -70,6 +70,7 @@ const STRING_FIELDS = [
 
 function encodeConversation(c: ConversationRecord): string[] {
   const pairs: string[] = ['inDanger', c.inDanger ? '1' : '0'];
+  if (c.under18) pairs.push('under18', '1');
   for (const field of [...STRING_FIELDS, ...NUMBER_FIELDS]) {
     const value = c[field];
     if (value !== undefined) pairs.push(field, String(value));
@@ -80,6 +81,7 @@ function encodeConversation(c: ConversationRecord): string[] {
 function decodeConversation(hash: Record<string, string>): ConversationRecord | null {
   if (!hash.id || !hash.status) return null;
   const record: Record<string, unknown> = { inDanger: hash.inDanger === '1' };
+  if (hash.under18 === '1') record.under18 = true;
   for (const field of STRING_FIELDS) if (hash[field] !== undefined) record[field] = hash[field];
   for (const field of NUMBER_FIELDS) if (hash[field] !== undefined) record[field] = Number(hash[field]);
   return record as unknown as ConversationRecord;
