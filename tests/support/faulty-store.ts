@@ -2,7 +2,7 @@
  * A chat store that fails on purpose, for tests only: the harness passes it to startChat in place
  * of the real store (memory or Redis), so production has no switch for it. Armed with an event
  * (`namespace` + name), it counts that event's store calls (including the operator's session
- * check) and makes call number `step` throw, or answer only after `delayMs` (past the event's
+ * check and the work deferred after its acknowledgement) and makes call number `step` throw, or answer only after `delayMs` (past the event's
  * time limit). Calls outside that event (queue refreshes, heartbeat, sweeper, other events) pass.
  */
 import { currentEvent } from '../../chat-server/src/chat/socket-events';
@@ -25,15 +25,15 @@ export interface FaultyStore {
   store: ChatStore;
   arm(fault: Fault): void;
   disarm(): void;
-  /** Methods called by the armed event so far, in order. */
-  readonly calls: string[];
+  /** Methods called by the armed event so far, in order; `answered`: by its deferred work, after its acknowledgement. */
+  readonly calls: { method: string; answered: boolean }[];
   /** Resolves once every delayed call has gone through to the real store. */
   settled(): Promise<void>;
 }
 
 export function faultyStore(real: ChatStore): FaultyStore {
   let fault: Fault | undefined;
-  const calls: string[] = [];
+  const calls: { method: string; answered: boolean }[] = [];
   const pending = new Set<Promise<unknown>>();
   const store = new Proxy(real, {
     get(target, property, receiver) {
@@ -43,7 +43,7 @@ export function faultyStore(real: ChatStore): FaultyStore {
       return (...args: unknown[]) => {
         const event = currentEvent();
         if (!fault || !event || event.namespace !== fault.namespace || event.event !== fault.event) return call(args);
-        const step = calls.push(String(property)) - 1;
+        const step = calls.push({ method: String(property), answered: event.answered }) - 1;
         if (step !== fault.step) return call(args);
         if (fault.mode === 'throw') return Promise.reject(new InjectedFault());
         const delayed = new Promise((resolve) => setTimeout(resolve, fault?.delayMs ?? 1_000)).then(() => call(args));

@@ -229,8 +229,10 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
       authorized: async () => {
         if (await liveSession(deps, me.sessionKey)) return true;
         // After the `unauthorized` acknowledgement has gone out.
-        setImmediate(() =>
-          endRevoked(me.operatorId, [socket]).catch(() => deps.logger.warn('chat.operator-recheck-failed')),
+        outsideEvent(() =>
+          setImmediate(() =>
+            endRevoked(me.operatorId, [socket]).catch(() => deps.logger.warn('chat.operator-recheck-failed')),
+          ),
         );
         return false;
       },

@@ -57,6 +57,8 @@ interface EventScope {
   event: string;
   signal: AbortSignal;
   committed: boolean;
+  /** Deferred work, after the acknowledgement went out. */
+  answered: boolean;
 }
 
 const eventScope = new AsyncLocalStorage<EventScope>();
@@ -66,10 +68,10 @@ export class EventCancelled extends Error {
   override name = 'EventCancelled';
 }
 
-/** The event whose handler is running here (namespace and name), if any; for logs and tests. */
-export function currentEvent(): { namespace: string; event: string } | undefined {
+/** The event whose handler (or deferred work, `answered`) is running here, if any; for logs and tests. */
+export function currentEvent(): { namespace: string; event: string; answered: boolean } | undefined {
   const scope = eventScope.getStore();
-  return scope ? { namespace: scope.namespace, event: scope.event } : undefined;
+  return scope ? { namespace: scope.namespace, event: scope.event, answered: scope.answered } : undefined;
 }
 
 /** Runs `work` outside any event, so timers it creates do not belong to a cancelled event. */
@@ -146,7 +148,13 @@ export function eventRouter(
           reply(ack, response);
         };
         const abort = new AbortController();
-        const scope: EventScope = { namespace: options.namespace, event, signal: abort.signal, committed: false };
+        const scope: EventScope = {
+          namespace: options.namespace,
+          event,
+          signal: abort.signal,
+          committed: false,
+          answered: false,
+        };
         const deferred: (() => Promise<void>)[] = [];
         const undos: (() => Promise<void>)[] = [];
         let late: (() => Promise<void>) | undefined;
@@ -181,7 +189,12 @@ export function eventRouter(
         if (result && !answered) {
           answer(result);
           if (!result.ok) return;
-          for (const work of deferred) await work().catch((error) => logFailure('chat.deferred-failed', event, error));
+          // Still this event's work (logs, tests), but past its answer: no time limit, nothing cancelled.
+          const after: EventScope = { ...scope, signal: new AbortController().signal, committed: true, answered: true };
+          for (const work of deferred)
+            await eventScope
+              .run(after, work)
+              .catch((error: unknown) => logFailure('chat.deferred-failed', event, error));
           return;
         }
         // Threw, or the time limit answered already: the client was told `unavailable`.
