@@ -151,7 +151,7 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
       logger: deps.logger,
       namespace: 'visitor',
       ready,
-      ...(deps.eventTimeLimitMs ? { timeLimitMs: deps.eventTimeLimitMs } : {}),
+      timeLimitMs: () => deps.eventTimeLimitMs,
     });
     router.on('visitor:start', visitorStartSchema, handlers.start);
     router.on('chat:send', visitorSendSchema, handlers.send);
@@ -224,7 +224,7 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
       logger: deps.logger,
       namespace: 'operator',
       ready,
-      ...(deps.eventTimeLimitMs ? { timeLimitMs: deps.eventTimeLimitMs } : {}),
+      timeLimitMs: () => deps.eventTimeLimitMs,
       // Every event re-checks the session: a revoked account cannot act even for a moment.
       authorized: async () => {
         if (await liveSession(deps, me.sessionKey)) return true;

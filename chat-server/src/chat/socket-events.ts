@@ -105,11 +105,11 @@ export function eventRouter(
     ready?: Promise<unknown>;
     /** Checked before every event (operators: is the session still valid?); false answers `unauthorized`. */
     authorized?: () => Promise<boolean>;
-    timeLimitMs?: number;
+    /** The time limit, read at each event (default STORE_TIME_LIMIT_MS). */
+    timeLimitMs?: () => number | undefined;
   },
 ): EventRouter {
   const known = new Set<string>();
-  const timeLimitMs = options.timeLimitMs ?? STORE_TIME_LIMIT_MS;
   const reply = (ack: unknown, response: Ack<unknown>) => {
     if (typeof ack === 'function') (ack as (r: Ack<unknown>) => void)(response);
   };
@@ -171,7 +171,7 @@ export function eventRouter(
           logFailure('chat.handler-timeout', event);
           abort.abort();
           answer(fail('unavailable'));
-        }, timeLimitMs);
+        }, options.timeLimitMs?.() ?? STORE_TIME_LIMIT_MS);
 
         let result: Ack<unknown> | undefined;
         try {
