@@ -65,12 +65,23 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
       undo(async () => {
         if (socket.data.conversationId === conversation.id) delete socket.data.conversationId;
         await socket.leave(visitorRoom(conversation.id));
-        await ctx.store.end(conversation.id, {
-          endedBy: 'visitor',
-          day: ctx.schedule.localDay(new Date(ctx.now())),
-          retentionMs: 0,
-        });
-        ctx.queueChanged();
+        // The store may be failing right now: try again for about a minute (2, 4, … 32 s).
+        const takeBack = async (attempt: number): Promise<void> => {
+          try {
+            await ctx.store.end(conversation.id, {
+              endedBy: 'visitor',
+              day: ctx.schedule.localDay(new Date(ctx.now())),
+              retentionMs: 0,
+            });
+            ctx.queueChanged();
+          } catch (error) {
+            if (attempt >= 5) throw error;
+            ctx.logger.warn('chat.start-undo-retry', { attempt });
+            const retry = () => void takeBack(attempt + 1).catch(() => ctx.logger.error('chat.start-undo-failed'));
+            setTimeout(retry, 2_000 * 2 ** attempt).unref();
+          }
+        };
+        await takeBack(0);
       });
       socket.data.conversationId = conversation.id;
       socket.data.lang = conversation.lang;
