@@ -97,6 +97,8 @@ export async function startChat(options: {
   allowedOrigins?: string[];
   /** Another process's accounts on the same Redis prefix (two apps, one store). */
   accounts?: AccountStore;
+  /** The events' time limit (default 3 s). */
+  eventTimeLimitMs?: number;
 }): Promise<TestChat> {
   const dist = mkdtempSync(join(tmpdir(), 'ghnt-dist-'));
   const accountsFile = join(dist, 'operators.json');
@@ -117,6 +119,7 @@ export async function startChat(options: {
     trustProxy: options.trustProxy ?? 0,
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.eventTimeLimitMs ? { eventTimeLimitMs: options.eventTimeLimitMs } : {}),
   };
   const app = createApp({
     config: { production: false, distDir: dist, trustProxy: options.trustProxy ?? 0 },

@@ -38,7 +38,7 @@ import {
 } from './chat-context';
 import { createQueueNotifier } from './queue-notifier';
 import { tokenBucket } from './rate-limit';
-import { eventRouter } from './socket-events';
+import { eventRouter, guardedStore, outsideEvent } from './socket-events';
 import { endConversation, queueFigures } from './conversation-steps';
 import { visitorHandlers } from './visitor-handlers';
 import { operatorHandlers, operatorView } from './operator-handlers';
@@ -81,17 +81,23 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
   const orphanTimers = new Map<string, NodeJS.Timeout>();
   const writePresence = (p: OperatorPresence) => deps.store.setOperatorPresence(p, PRESENCE_TTL_MS);
 
+  // Handlers see the store through the event guard: a handler past its time limit is cancelled
+  // at its next store call (socket-events.ts).
+  const store = guardedStore(deps.store);
   const ctx: ChatContext = {
     ...deps,
+    store,
     now,
     visitors,
     operators,
     relayed: () => deps.cluster?.flush() ?? Promise.resolve(),
-    queueChanged: () => {
-      notifier.schedule();
-      cluster?.announce();
-    },
-    onlineOperators: () => deps.store.listOperatorPresence(),
+    // Outside the event: the refresh timer must not belong to an event that may be cancelled.
+    queueChanged: () =>
+      outsideEvent(() => {
+        notifier.schedule();
+        cluster?.announce();
+      }),
+    onlineOperators: () => store.listOperatorPresence(),
   };
   const notifier = createQueueNotifier(ctx);
   // Other processes announce their changes; this one refreshes its own clients then.
@@ -145,6 +151,7 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
       logger: deps.logger,
       namespace: 'visitor',
       ready,
+      timeLimitMs: () => deps.eventTimeLimitMs,
     });
     router.on('visitor:start', visitorStartSchema, handlers.start);
     router.on('chat:send', visitorSendSchema, handlers.send);
@@ -217,12 +224,15 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
       logger: deps.logger,
       namespace: 'operator',
       ready,
+      timeLimitMs: () => deps.eventTimeLimitMs,
       // Every event re-checks the session: a revoked account cannot act even for a moment.
       authorized: async () => {
         if (await liveSession(deps, me.sessionKey)) return true;
         // After the `unauthorized` acknowledgement has gone out.
-        setImmediate(() =>
-          endRevoked(me.operatorId, [socket]).catch(() => deps.logger.warn('chat.operator-recheck-failed')),
+        outsideEvent(() =>
+          setImmediate(() =>
+            endRevoked(me.operatorId, [socket]).catch(() => deps.logger.warn('chat.operator-recheck-failed')),
+          ),
         );
         return false;
       },
