@@ -214,9 +214,10 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
         at: new Date(ctx.now()).toISOString(),
         by: me.operatorId,
       };
+      // Read before the note is stored: a failure after storing would leave a note nobody was told of.
+      const publicId = await publicOperatorIds(ctx.store);
       const stored = await ctx.store.addNote(payload.conversationId, note);
       if (!stored) return fail('not-found');
-      const publicId = await publicOperatorIds(ctx.store);
       const event = { ...stored, by: publicId(stored.by), conversationId: payload.conversationId };
       // Kept: on a failed answer every socket of this operator, the sender too, gets `chat:note`.
       commit(async () => void ctx.operators.to(operatorRoom(me.operatorId)).emit('chat:note', event));
