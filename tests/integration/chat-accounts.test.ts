@@ -208,9 +208,9 @@ for (const kind of storeKinds()) {
         expect(res.status, path).toBe(403);
         expect(res.body.error, path).toBe('password-change-required');
       }
-      expect((await call(c, 'POST', '/api/admin/operators', { body: { ...newAccount, username: 'x2' }, cookie })).status).toBe(
-        403,
-      );
+      expect(
+        (await call(c, 'POST', '/api/admin/operators', { body: { ...newAccount, username: 'x2' }, cookie })).status,
+      ).toBe(403);
       const refused = await socketWith(c, cookie);
       expect(refused.result).toBe('password-change-required');
       refused.socket.close();
@@ -223,8 +223,13 @@ for (const kind of storeKinds()) {
         origin: 'https://evil.example',
       });
       expect(forged.status).toBe(403);
-      expect((await call(c, 'POST', '/api/operator/password', { body: { current: temporary, next } })).status).toBe(401);
-      const short = await call(c, 'POST', '/api/operator/password', { body: { current: temporary, next: 'kort' }, cookie });
+      expect((await call(c, 'POST', '/api/operator/password', { body: { current: temporary, next } })).status).toBe(
+        401,
+      );
+      const short = await call(c, 'POST', '/api/operator/password', {
+        body: { current: temporary, next: 'kort' },
+        cookie,
+      });
       expect(short.status).toBe(400);
       expect(short.body.message).toMatch(/^next: at least 12 characters/);
       const same = await call(c, 'POST', '/api/operator/password', {
@@ -233,7 +238,10 @@ for (const kind of storeKinds()) {
       });
       expect(same.status).toBe(400);
       expect(same.body.message).toMatch(/differ/);
-      const wrong = await call(c, 'POST', '/api/operator/password', { body: { current: 'not the one at all', next }, cookie });
+      const wrong = await call(c, 'POST', '/api/operator/password', {
+        body: { current: 'not the one at all', next },
+        cookie,
+      });
       expect(wrong.status).toBe(403);
       expect(wrong.body.error).toBe('wrong-password');
 
@@ -286,9 +294,9 @@ for (const kind of storeKinds()) {
       expect((await socketWith(c, cookie)).result).toBe('unauthorized');
       expect((await login(c, 'anna', 'a long test password')).status).toBe(401);
       await backInQueue;
-      expect((await c.store.getConversation(accepted.ok ? accepted.data.conversation.conversationId : ''))?.status).toBe(
-        'queued',
-      );
+      expect(
+        (await c.store.getConversation(accepted.ok ? accepted.data.conversation.conversationId : ''))?.status,
+      ).toBe('queued');
 
       // Enabled again: a new login works (the old session stays ended).
       const enabled = await call<AdminOperator>(c, 'PATCH', '/api/admin/operators/anna', {
@@ -296,15 +304,22 @@ for (const kind of storeKinds()) {
         cookie: boss,
       });
       expect(enabled.status).toBe(200);
-      expect(enabled.body.data).toMatchObject({ disabled: false, languages: ['nl', 'ar'], displayName: 'Sanne', region: 'VT09' });
+      expect(enabled.body.data).toMatchObject({
+        disabled: false,
+        languages: ['nl', 'ar'],
+        displayName: 'Sanne',
+        region: 'VT09',
+      });
       expect((await call(c, 'GET', '/api/operator/me', { cookie })).status).toBe(401);
       expect((await login(c, 'anna', 'a long test password')).status).toBe(200);
       // 400 on a bad change, 404 on an unknown account.
       expect((await call(c, 'PATCH', '/api/admin/operators/anna', { body: {}, cookie: boss })).status).toBe(400);
-      expect((await call(c, 'PATCH', '/api/admin/operators/anna', { body: { role: 'root' }, cookie: boss })).status).toBe(400);
-      expect((await call(c, 'PATCH', '/api/admin/operators/nobody', { body: { disabled: true }, cookie: boss })).status).toBe(
-        404,
-      );
+      expect(
+        (await call(c, 'PATCH', '/api/admin/operators/anna', { body: { role: 'root' }, cookie: boss })).status,
+      ).toBe(400);
+      expect(
+        (await call(c, 'PATCH', '/api/admin/operators/nobody', { body: { disabled: true }, cookie: boss })).status,
+      ).toBe(404);
     });
 
     it('keeps the last active supervisor (409) and moves a demoted one out of the figures', async () => {
@@ -318,15 +333,18 @@ for (const kind of storeKinds()) {
       // With a second supervisor, one may step down, and then the other is the last.
       const second = await c.login('second', { role: 'supervisor' });
       const socket = await c.operator('second', { cookie: second });
-      const demoted = await call(c, 'PATCH', '/api/admin/operators/second', { body: { role: 'operator' }, cookie: boss });
+      const demoted = await call(c, 'PATCH', '/api/admin/operators/second', {
+        body: { role: 'operator' },
+        cookie: boss,
+      });
       expect(demoted.status).toBe(200);
       expect((await call(c, 'GET', '/api/admin/operators', { cookie: second })).status).toBe(403);
       const rooms = await c.app.chat!.io.of('/operator').in('supervisors').fetchSockets();
       expect(rooms.map((s) => s.data.operatorId)).not.toContain('second');
       expect(socket.connected).toBe(true);
-      expect((await call(c, 'PATCH', '/api/admin/operators/boss', { body: { disabled: true }, cookie: boss })).status).toBe(
-        409,
-      );
+      expect(
+        (await call(c, 'PATCH', '/api/admin/operators/boss', { body: { disabled: true }, cookie: boss })).status,
+      ).toBe(409);
     });
 
     it('a reset gives a new temporary password, ends the sessions and sockets, and asks for a change', async () => {

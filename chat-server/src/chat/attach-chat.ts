@@ -388,7 +388,8 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
       const sockets = operators.in(operatorRoom(operatorId));
       if (role === 'supervisor') sockets.socketsJoin(SUPERVISORS_ROOM);
       else sockets.socketsLeave(SUPERVISORS_ROOM);
-      for (const socket of operators.sockets.values()) if (socket.data.operatorId === operatorId) socket.data.role = role;
+      for (const socket of operators.sockets.values())
+        if (socket.data.operatorId === operatorId) socket.data.role = role;
       notifier.schedule();
     },
     async close() {

@@ -78,7 +78,8 @@ export function adminRoutes(deps: Deps): Router {
     return null;
   }
 
-  const regionKnown = (region: string | undefined) => region === undefined || deps.regions.isKnownOperatorRegion(region);
+  const regionKnown = (region: string | undefined) =>
+    region === undefined || deps.regions.isKnownOperatorRegion(region);
 
   const handle =
     (run: (req: Request, res: Response) => Promise<unknown>) =>
@@ -175,7 +176,11 @@ export function adminRoutes(deps: Deps): Router {
       if (!target) return error(res, 404, 'not-found');
       const password = temporaryPassword();
       // A new hash ends every session of the account (session-check.ts); it must be changed at the next login.
-      const updated: OperatorAccount = { ...target, passwordHash: await hashPassword(password), mustChangePassword: true };
+      const updated: OperatorAccount = {
+        ...target,
+        passwordHash: await hashPassword(password),
+        mustChangePassword: true,
+      };
       await deps.accounts.put(updated);
       await deps.revokeOperator?.(updated.username);
       deps.logger.info('admin.operator-password-reset', { by: actor.username, operator: updated.username });

@@ -184,7 +184,10 @@ export function operatorRoutes(deps: Deps): Router {
         credential: credentialOf(updated),
         expiresAt: now() + deps.settings.sessionTtlMs,
       });
-      res.setHeader('Set-Cookie', sessionCookie(next, { maxAgeMs: deps.settings.sessionTtlMs, secure: deps.production }));
+      res.setHeader(
+        'Set-Cookie',
+        sessionCookie(next, { maxAgeMs: deps.settings.sessionTtlMs, secure: deps.production }),
+      );
       deps.logger.info('operator.password-changed', { operator: username });
       res.json({ ok: true, data: meOf(updated, deps.settings.capacity) });
     } catch (failure) {
