@@ -150,14 +150,22 @@ export function AccountsPanel({ languages, me }: Props) {
                     {account.mustChangePassword && `, ${t('accounts.mustChange')}`}
                   </td>
                   <td class="console-accounts__actions">
-                    {/* The visible word first, the account after it for a screen reader (WCAG 2.5.3). */}
-                    <button type="button" class="button button--secondary" onClick={() => void toggle(account)}>
+                    {/* The visible word first, then the account, in the name a screen reader says (WCAG 2.5.3). */}
+                    <button
+                      type="button"
+                      class="button button--secondary"
+                      aria-label={`${t(account.disabled ? 'accounts.enable' : 'accounts.disable')}: ${account.username}`}
+                      onClick={() => void toggle(account)}
+                    >
                       {t(account.disabled ? 'accounts.enable' : 'accounts.disable')}
-                      <span class="visually-hidden">: {account.username}</span>
                     </button>
-                    <button type="button" class="button button--secondary" onClick={() => void reset(account)}>
+                    <button
+                      type="button"
+                      class="button button--secondary"
+                      aria-label={`${t('accounts.reset')}: ${account.username}`}
+                      onClick={() => void reset(account)}
+                    >
                       {t('accounts.reset')}
-                      <span class="visually-hidden">: {account.username}</span>
                     </button>
                   </td>
                 </tr>
