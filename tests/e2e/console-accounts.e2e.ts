@@ -202,6 +202,7 @@ test('screenshots of the console at 1366×768 and 1920×1080', async ({ browser,
       await page.keyboard.press('Alt+Shift+N');
       await page.keyboard.press('Alt+Shift+N');
       await expect(page.locator('.console-conversation')).toHaveCount(2);
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `/tmp/accounts-console-${size.width}x${size.height}.png` });
       await page.getByRole('button', { name: a['nav.accounts'] }).click();
       await expect(page.locator('.console-accounts__table')).toBeVisible();

@@ -149,24 +149,26 @@ export function AccountsPanel({ languages, me }: Props) {
                     {account.disabled ? t('accounts.disabled') : t('accounts.active')}
                     {account.mustChangePassword && `, ${t('accounts.mustChange')}`}
                   </td>
-                  <td class="console-accounts__actions">
-                    {/* The visible word first, then the account, in the name a screen reader says (WCAG 2.5.3). */}
-                    <button
-                      type="button"
-                      class="button button--secondary"
-                      aria-label={`${t(account.disabled ? 'accounts.enable' : 'accounts.disable')}: ${account.username}`}
-                      onClick={() => void toggle(account)}
-                    >
-                      {t(account.disabled ? 'accounts.enable' : 'accounts.disable')}
-                    </button>
-                    <button
-                      type="button"
-                      class="button button--secondary"
-                      aria-label={`${t('accounts.reset')}: ${account.username}`}
-                      onClick={() => void reset(account)}
-                    >
-                      {t('accounts.reset')}
-                    </button>
+                  <td>
+                    <div class="console-accounts__buttons">
+                      {/* The visible word first, then the account, in the name a screen reader says (WCAG 2.5.3). */}
+                      <button
+                        type="button"
+                        class="button button--secondary"
+                        aria-label={`${t(account.disabled ? 'accounts.enable' : 'accounts.disable')}: ${account.username}`}
+                        onClick={() => void toggle(account)}
+                      >
+                        {t(account.disabled ? 'accounts.enable' : 'accounts.disable')}
+                      </button>
+                      <button
+                        type="button"
+                        class="button button--secondary"
+                        aria-label={`${t('accounts.reset')}: ${account.username}`}
+                        onClick={() => void reset(account)}
+                      >
+                        {t('accounts.reset')}
+                      </button>
+                    </div>
                   </td>
                 </tr>
               ))}
