@@ -64,13 +64,14 @@ test('accounts: a supervisor creates an account; the new colleague changes the t
 
   // Create, with the keyboard: fields in order, Enter submits.
   const username = `e2e-new-${randomBytes(3).toString('hex')}`;
-  await supervisor.getByLabel(a['accounts.username']).fill(username);
+  const create = supervisor.getByRole('form', { name: a['accounts.create'] });
+  await create.getByLabel(a['accounts.username']).fill(username);
   await supervisor.keyboard.press('Tab');
-  await expect(supervisor.getByLabel(a['accounts.displayName'])).toBeFocused();
+  await expect(create.getByLabel(a['accounts.displayName'])).toBeFocused();
   await supervisor.keyboard.type('Noor');
-  await supervisor.getByLabel('English').check();
-  await supervisor.getByLabel(a['accounts.region']).fill('VT09');
-  await supervisor.getByLabel(a['accounts.region']).press('Enter');
+  await create.getByLabel('English').check();
+  await create.getByLabel(a['accounts.region']).fill('VT09');
+  await create.getByLabel(a['accounts.region']).press('Enter');
   const secret = supervisor.getByTestId('temporary-password');
   await expect(secret).toHaveText(/^[A-Za-z0-9]{5}(-[A-Za-z0-9]{5}){3}$/);
   await expect(supervisor.locator('.console-secret')).toBeFocused();
@@ -82,9 +83,20 @@ test('accounts: a supervisor creates an account; the new colleague changes the t
   expect(await axeViolations(supervisor), 'accounts with a new password shown').toEqual([]);
   await supervisor.getByRole('button', { name: a['accounts.temporary.hide'] }).click();
   await expect(secret).toHaveCount(0);
+  // Change the languages in the row's own form.
+  await row.getByText(a['accounts.edit'], { exact: true }).click();
+  const edit = row.getByRole('form', { name: a['accounts.edit.title'].replace('{username}', username) });
+  await edit.getByLabel('English').uncheck();
+  await edit.getByLabel('Polski').check();
+  expect(await axeViolations(supervisor), 'accounts with a change open').toEqual([]);
+  await edit.getByRole('button', { name: a['accounts.edit.submit'] }).click();
+  await expect(row).toContainText('Nederlands, Polski');
+  await expect(supervisor.getByRole('status').filter({ hasText: username })).toHaveText(
+    a['accounts.updated'].replace('{username}', username),
+  );
   // The same name again: 409, said in words.
-  await supervisor.getByLabel(a['accounts.username']).fill(username);
-  await supervisor.getByRole('button', { name: a['accounts.create.submit'] }).click();
+  await create.getByLabel(a['accounts.username']).fill(username);
+  await create.getByRole('button', { name: a['accounts.create.submit'] }).click();
   await expect(supervisor.getByRole('alert')).toHaveText(a['accounts.error.taken']);
   expect(await axeViolations(supervisor), 'accounts with an error').toEqual([]);
 

@@ -25,6 +25,97 @@ function problem(result: Extract<ApiResult<unknown>, { ok: false }>): string {
   return t('accounts.error.unavailable');
 }
 
+/** Role, languages, alias and region of one account, in a disclosure in its row. */
+function EditAccount({
+  account,
+  languages,
+  onSaved,
+  onProblem,
+}: {
+  account: AdminOperator;
+  languages: Record<string, string>;
+  onSaved: (account: AdminOperator) => void;
+  onProblem: (text: string) => void;
+}) {
+  const [role, setRole] = useState(account.role);
+  const [chosen, setChosen] = useState<string[]>(account.languages);
+  const [displayName, setDisplayName] = useState(account.displayName);
+  const [region, setRegion] = useState(account.region ?? '');
+  const details = useRef<HTMLDetailsElement>(null);
+  const key = `edit-${account.id}`;
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    if (chosen.length === 0) return onProblem(t('accounts.error.languages'));
+    const result = await updateOperator(account.id, {
+      role,
+      languages: LANG_CODES.filter((code) => chosen.includes(code)),
+      ...(displayName.trim() ? { displayName: displayName.trim() } : {}),
+      ...(region.trim() ? { region: region.trim() } : {}),
+    });
+    if (!result.ok) return onProblem(problem(result));
+    if (details.current) details.current.open = false;
+    onSaved(result.data);
+  };
+
+  return (
+    <details class="console-accounts__edit" ref={details}>
+      <summary aria-label={`${t('accounts.edit')}: ${account.username}`}>{t('accounts.edit')}</summary>
+      <form
+        onSubmit={(event) => void save(event)}
+        aria-label={t('accounts.edit.title', { username: account.username })}
+      >
+        <div class="console-field">
+          <label for={`${key}-role`}>{t('accounts.role')}</label>
+          <select
+            id={`${key}-role`}
+            value={role}
+            onChange={(e) => setRole(e.currentTarget.value as 'operator' | 'supervisor')}
+          >
+            <option value="operator">{t('accounts.role.operator')}</option>
+            <option value="supervisor">{t('accounts.role.supervisor')}</option>
+          </select>
+        </div>
+        <fieldset class="console-accounts__languages">
+          <legend>{t('accounts.languages')}</legend>
+          {LANG_CODES.map((code) => (
+            <div class="console-choice" key={code}>
+              <input
+                id={`${key}-lang-${code}`}
+                type="checkbox"
+                checked={chosen.includes(code)}
+                onChange={(e) => {
+                  const on = e.currentTarget.checked;
+                  setChosen((list) => (on ? [...list, code] : list.filter((c) => c !== code)));
+                }}
+              />
+              <label for={`${key}-lang-${code}`} lang={code}>
+                {languages[code] ?? code}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <div class="console-field">
+          <label for={`${key}-name`}>{t('accounts.displayName')}</label>
+          <input id={`${key}-name`} value={displayName} onInput={(e) => setDisplayName(e.currentTarget.value)} />
+        </div>
+        <div class="console-field">
+          <label for={`${key}-region`}>{t('accounts.region')}</label>
+          <input
+            id={`${key}-region`}
+            spellcheck={false}
+            value={region}
+            onInput={(e) => setRegion(e.currentTarget.value)}
+          />
+        </div>
+        <button type="submit" class="button">
+          {t('accounts.edit.submit')}
+        </button>
+      </form>
+    </details>
+  );
+}
+
 export function AccountsPanel({ languages, me }: Props) {
   const [accounts, setAccounts] = useState<AdminOperator[] | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
@@ -168,6 +259,16 @@ export function AccountsPanel({ languages, me }: Props) {
                       >
                         {t('accounts.reset')}
                       </button>
+                      <EditAccount
+                        key={`${account.id}:${account.role}:${account.languages.join()}:${account.displayName}:${account.region ?? ''}`}
+                        account={account}
+                        languages={languages}
+                        onProblem={(text) => setNotice({ kind: 'alert', text })}
+                        onSaved={(saved) => {
+                          setNotice({ kind: 'status', text: t('accounts.updated', { username: saved.username }) });
+                          void load();
+                        }}
+                      />
                     </div>
                   </td>
                 </tr>

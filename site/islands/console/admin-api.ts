@@ -39,8 +39,10 @@ export const createOperator = (body: {
   region?: string;
 }) => call<AdminCreated>('POST', '/api/admin/operators', body);
 
-export const updateOperator = (id: string, change: Partial<Pick<AdminOperator, 'disabled' | 'role' | 'languages'>>) =>
-  call<AdminOperator>('PATCH', `/api/admin/operators/${encodeURIComponent(id)}`, change);
+export const updateOperator = (
+  id: string,
+  change: Partial<Pick<AdminOperator, 'disabled' | 'role' | 'languages' | 'displayName' | 'region'>>,
+) => call<AdminOperator>('PATCH', `/api/admin/operators/${encodeURIComponent(id)}`, change);
 
 export const resetPassword = (id: string) =>
   call<{ temporaryPassword: string }>('POST', `/api/admin/operators/${encodeURIComponent(id)}/reset-password`);

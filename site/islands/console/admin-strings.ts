@@ -53,6 +53,9 @@ export const adminStrings = {
   'accounts.confirmDisable':
     '{username} uitschakelen? Het account wordt meteen uitgelogd en de gesprekken gaan terug naar de wachtrij.',
   'accounts.confirmReset': 'Nieuw tijdelijk wachtwoord voor {username}? Het account wordt meteen uitgelogd.',
+  'accounts.edit': 'Wijzigen',
+  'accounts.edit.title': '{username} wijzigen',
+  'accounts.edit.submit': 'Wijzigingen opslaan',
   'accounts.create': 'Nieuw account',
   'accounts.create.username.hint': '2 tot 32 kleine letters, cijfers, punt, streepje of liggend streepje.',
   'accounts.create.displayName.hint': 'Leeg laten: “Veilig Thuis”.',
