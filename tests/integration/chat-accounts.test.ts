@@ -159,6 +159,19 @@ for (const kind of storeKinds()) {
       expect(taken.status).toBe(409);
       expect(taken.body).toMatchObject({ error: 'conflict', message: 'username-taken' });
 
+      // Two supervisors at once, five times over: one account, one 201.
+      const race = await Promise.all(
+        Array.from({ length: 5 }, (_, i) =>
+          call<AdminCreated>(c, 'POST', '/api/admin/operators', {
+            body: { ...newAccount, username: 'gelijktijdig', displayName: `Race ${i}` },
+            cookie: boss,
+          }),
+        ),
+      );
+      expect(race.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+      const winner = race.find((r) => r.status === 201)!;
+      expect((await c.accounts.get('gelijktijdig'))?.displayName).toBe(winner.body.data.operator.displayName);
+
       const invalid: [unknown, RegExp][] = [
         [{ ...newAccount, username: 'x' }, /^username: /],
         [{ ...newAccount, username: 'has space' }, /^username: /],

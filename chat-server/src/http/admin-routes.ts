@@ -120,9 +120,8 @@ export function adminRoutes(deps: Deps): Router {
         createdAt: new Date().toISOString(),
         mustChangePassword: true,
       };
-      // Checked again right before writing: two supervisors creating one name at once.
-      if (await deps.accounts.get(body.username)) return error(res, 409, 'conflict', 'username-taken');
-      await deps.accounts.put(account);
+      // Atomic: of two supervisors creating one name at once, one gets 409.
+      if (!(await deps.accounts.create(account))) return error(res, 409, 'conflict', 'username-taken');
       deps.logger.info('admin.operator-created', { by: actor.username, operator: account.username });
       const created: AdminCreated = { operator: adminView(account), temporaryPassword: password };
       res.status(201).json({ ok: true, data: created });

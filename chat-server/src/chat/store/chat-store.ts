@@ -209,6 +209,8 @@ export interface ChatStore {
 export interface AccountStore {
   get(username: string): Promise<OperatorAccount | null>;
   put(account: OperatorAccount): Promise<void>;
+  /** Writes a new account only if its username is free, atomically (two supervisors at once): false if taken. */
+  create(account: OperatorAccount): Promise<boolean>;
   remove(username: string): Promise<void>;
   list(): Promise<OperatorAccount[]>;
 }
