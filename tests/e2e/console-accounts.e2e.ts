@@ -11,6 +11,7 @@ import { io, type Socket } from 'socket.io-client';
 import { uiStrings } from '../../site/i18n/ui';
 import { adminStrings } from '../../site/islands/console/admin-strings';
 import { axeViolations } from '../support/axe';
+import { watchConsoleErrors, watchPrivacy } from '../support/browser';
 import { createOperator, type OperatorAccount } from './chat-support';
 
 const nl = uiStrings('nl');
@@ -33,8 +34,11 @@ async function waitingVisitor(baseURL: string, municipality: string): Promise<So
   return socket;
 }
 
-test('console layout: a full-screen work tool without the public site around it', async ({ page }) => {
+test('console layout: a full-screen work tool without the public site around it', async ({ page, baseURL }) => {
+  const errors = watchConsoleErrors(page);
+  const privacy = watchPrivacy(page, new URL(baseURL!).origin);
   await page.goto('/medewerkers/');
+  await expect(page.getByRole('heading', { name: nl['chat.console.login.title'] })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: nl['chat.console.pageTitle'] })).toBeVisible();
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
   // No safety bar / quick exit, no site header or navigation, no language switcher, no footer, no launcher.
@@ -44,6 +48,10 @@ test('console layout: a full-screen work tool without the public site around it'
   const response = await page.request.get('/medewerkers/');
   expect(response.headers()['content-security-policy']).toMatch(/default-src 'self'/);
   expect(response.headers()['x-content-type-options']).toBe('nosniff');
+  // Nothing from another origin, no CSP violation or script error, the island running.
+  expect(privacy.offOrigin).toEqual([]);
+  expect(errors).toEqual([]);
+  expect(await axeViolations(page), 'login').toEqual([]);
 });
 
 test('accounts: a supervisor creates an account; the new colleague changes the temporary password and works', async ({
