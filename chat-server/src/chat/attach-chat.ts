@@ -57,6 +57,13 @@ export interface Chat {
   sweep(): Promise<void>;
   /** Disconnects every operator socket of a session (after logout). */
   disconnectSession(key: string): void;
+  /**
+   * After a supervisor disabled the account or reset its password (admin-routes.ts): its sockets
+   * end now, on every process; a disabled account's visitors go back to the queue at once.
+   */
+  revokeOperator(operatorId: string): Promise<void>;
+  /** After a role change: the account's open sockets join or leave the supervisors' figures, on every process. */
+  roleChanged(operatorId: string, role: OperatorSocketData['role']): void;
   /** How many address keys the visitor admission holds now (privacy tests). */
   admissionHeld(): { sockets: number; starts: number };
   close(): Promise<void>;
@@ -174,6 +181,8 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
       const live = await liveSession(deps, key);
       if (!live) return next(new Error('unauthorized'));
       const { session, account } = live;
+      // A temporary password must be changed first (POST /api/operator/password).
+      if (account.mustChangePassword) return next(new Error('password-change-required'));
       socket.data = {
         operatorId: account.username,
         name: account.displayName,
@@ -381,6 +390,18 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
     sweep,
     admissionHeld: () => admission.held(),
     disconnectSession: (key) => operators.in(sessionRoom(key)).disconnectSockets(true),
+    async revokeOperator(operatorId) {
+      operators.in(operatorRoom(operatorId)).disconnectSockets(true);
+      await endRevoked(operatorId, []);
+    },
+    roleChanged(operatorId, role) {
+      const sockets = operators.in(operatorRoom(operatorId));
+      if (role === 'supervisor') sockets.socketsJoin(SUPERVISORS_ROOM);
+      else sockets.socketsLeave(SUPERVISORS_ROOM);
+      for (const socket of operators.sockets.values())
+        if (socket.data.operatorId === operatorId) socket.data.role = role;
+      notifier.schedule();
+    },
     async close() {
       clearInterval(heartbeat);
       clearInterval(sweeper);

@@ -2,9 +2,15 @@
  * The operator console at /medewerkers/: log in, be available or away, see the queue (calmly if
  * wanted, but always everyone), visitors in danger pinned at the top as an alarm with a sound of
  * its own, take conversations side by side up to the capacity, and, for supervisors, the live
- * figures. Staff-only; Dutch is its language.
+ * figures and the accounts. Staff-only; Dutch is its language. Keyboard shortcuts: shortcuts.tsx.
+ * A reload keeps its place: the server gives back the conversations held (`chat:assigned`), and
+ * this tab's sessionStorage remembers the view, being available, and the conversation last
+ * worked in (ids only, never text; cleared at logout).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { AccountsPanel } from './AccountsPanel';
+import { adminText } from './admin-strings';
+import { ShortcutsHelp, useShortcuts } from './shortcuts';
 import { format } from '../chat/fill';
 import type { OperatorMe, QuickReply } from '../../../chat-server/src/protocol';
 import { ConversationPanel } from './ConversationPanel';
@@ -30,6 +36,24 @@ const DEFAULT_CAPACITY = 3;
 /** While someone in danger waits past DANGER_ALARM_MS, the alarm sounds again this often. */
 const DANGER_REPEAT_MS = 60_000;
 
+/** This tab's place, kept over a reload (sessionStorage: this tab only, gone when it closes). */
+const PLACE = { view: 'ghnt-console-view', available: 'ghnt-console-available', focus: 'ghnt-console-focus' } as const;
+const remembered = (key: string) => {
+  try {
+    return sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+};
+const remember = (key: string, value: string | null) => {
+  try {
+    if (value === null) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, value);
+  } catch {
+    // Storage off: the console works, it just forgets its place on reload.
+  }
+};
+
 export default function ConsoleApp(props: ConsoleProps) {
   const { strings } = props;
   const [session, setSession] = useState(0);
@@ -50,10 +74,69 @@ export default function ConsoleApp(props: ConsoleProps) {
   const [dangerNews, setDangerNews] = useState('');
 
   useEffect(() => setDangerSound(dangerSoundOn()), []);
+  const [view, setView] = useState<'work' | 'accounts'>(() =>
+    remembered(PLACE.view) === 'accounts' ? 'accounts' : 'work',
+  );
+  const [shortcutNote, setShortcutNote] = useState('');
+  const restoredFocus = useRef(false);
 
   useEffect(() => {
     if (op.connection === 'connected') void fetchMe().then(setMe);
   }, [op.connection, session]);
+
+  // After a reload: available again if this tab was, before the first chat is offered to others.
+  useEffect(() => {
+    if (op.connection === 'connected' && !op.available && remembered(PLACE.available) === '1')
+      void op.setStatus('available');
+  }, [op.connection, session]);
+
+  // After a reload: back in the conversation last worked in, once the server has given it back.
+  useEffect(() => {
+    const id = remembered(PLACE.focus);
+    if (restoredFocus.current || !id || !op.held[id]) return;
+    restoredFocus.current = true;
+    document.getElementById(`text-${id}`)?.focus();
+  }, [op.held]);
+
+  useEffect(() => {
+    const onFocus = (event: FocusEvent) => {
+      const id = (event.target as Element | null)?.closest?.<HTMLElement>('.console-conversation')?.dataset
+        .conversation;
+      if (id) remember(PLACE.focus, id);
+    };
+    document.addEventListener('focusin', onFocus);
+    return () => document.removeEventListener('focusin', onFocus);
+  }, []);
+
+  const acceptConversation = async (conversationId?: string) => {
+    const result = await op.accept(conversationId);
+    setError(typeof result === 'object' ? strings[errorLabel(result.error)] : null);
+    if (typeof result === 'string') setJustAccepted(result);
+  };
+
+  const toggleStatus = async () => {
+    const status = op.available ? 'away' : 'available';
+    const code = await op.setStatus(status);
+    setError(code ? strings[errorLabel(code)] : null);
+    if (!code) remember(PLACE.available, status === 'available' ? '1' : null);
+  };
+
+  const showView = (next: 'work' | 'accounts') => {
+    setView(next);
+    remember(PLACE.view, next);
+  };
+
+  useShortcuts(
+    {
+      acceptNext: () => {
+        showView('work');
+        void acceptConversation();
+      },
+      toggleStatus: () => void toggleStatus(),
+      nothingOpen: () => setShortcutNote(adminText('shortcuts.none')),
+    },
+    op.connection === 'connected' || op.connection === 'reconnecting',
+  );
 
   useEffect(() => {
     // Every second: the waits of people in danger are a running clock, and turn into an alarm at 60 s.
@@ -120,13 +203,8 @@ export default function ConsoleApp(props: ConsoleProps) {
       colleague.load < colleague.capacity,
   );
 
-  const accept = async (conversationId?: string) => {
-    const result = await op.accept(conversationId);
-    setError(typeof result === 'object' ? strings[errorLabel(result.error)] : null);
-    if (typeof result === 'string') setJustAccepted(result);
-  };
-
   const logout = async () => {
+    for (const key of Object.values(PLACE)) remember(key, null);
     try {
       await fetch('/api/operator/logout', { method: 'POST', credentials: 'same-origin' });
     } finally {
@@ -135,7 +213,8 @@ export default function ConsoleApp(props: ConsoleProps) {
   };
 
   return (
-    <div class="console">
+    // While the accounts are shown the work parts are hidden by CSS, not removed: drafts stay.
+    <div class="console" data-view={me?.role === 'supervisor' ? view : 'work'}>
       {/* First in the work area: whoever is in danger and waiting (issue 20). */}
       <p role="alert" class="visually-hidden" data-testid="console-danger-news">
         {dangerNews}
@@ -146,7 +225,7 @@ export default function ConsoleApp(props: ConsoleProps) {
         total={op.waitingCount.inDanger}
         now={now}
         canAccept={canAccept}
-        onAccept={(conversationId) => void accept(conversationId)}
+        onAccept={(conversationId) => void acceptConversation(conversationId)}
       />
 
       <div class="console-bar">
@@ -160,15 +239,7 @@ export default function ConsoleApp(props: ConsoleProps) {
               ? strings['chat.console.status.available']
               : strings['chat.console.status.away']}
         </p>
-        <button
-          type="button"
-          class="button"
-          aria-pressed={op.available}
-          onClick={async () => {
-            const code = await op.setStatus(op.available ? 'away' : 'available');
-            setError(code ? strings[errorLabel(code)] : null);
-          }}
-        >
+        <button type="button" class="button" aria-pressed={op.available} onClick={() => void toggleStatus()}>
           {strings['chat.console.status.toggle']}
         </button>
         <div class="console-choice">
@@ -209,10 +280,33 @@ export default function ConsoleApp(props: ConsoleProps) {
           />
           <label for="console-desktop">{strings['chat.console.alert.desktop']}</label>
         </div>
+        <ShortcutsHelp />
         <button type="button" class="button button--secondary" onClick={() => void logout()}>
           {strings['chat.console.logout']}
         </button>
       </div>
+      <p class="visually-hidden" role="status">
+        {shortcutNote}
+      </p>
+
+      {me?.role === 'supervisor' && (
+        <nav class="console-nav" aria-label={adminText('nav.label')}>
+          {(['work', 'accounts'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              class="console-nav__item"
+              aria-current={view === name ? 'page' : undefined}
+              onClick={() => showView(name)}
+            >
+              {adminText(name === 'work' ? 'nav.work' : 'nav.accounts')}
+            </button>
+          ))}
+        </nav>
+      )}
+      {me?.role === 'supervisor' && view === 'accounts' && (
+        <AccountsPanel languages={props.languages} me={me.operatorId} />
+      )}
 
       {error && (
         <p class="console-error" role="alert">
@@ -229,7 +323,7 @@ export default function ConsoleApp(props: ConsoleProps) {
         calm={calm}
         now={now}
         canAccept={canAccept}
-        onAccept={(conversationId) => void accept(conversationId)}
+        onAccept={(conversationId) => void acceptConversation(conversationId)}
       />
 
       {/* After the queue: the people waiting come before the figures about them. */}

@@ -86,7 +86,12 @@ export function useOperatorConsole(session: number) {
       // The server counts a (re)connected operator as away until told otherwise: say it again.
       if (availableRef.current) socket.emit('operator:status', { status: 'available' }, () => undefined);
     });
-    socket.on('disconnect', () => setConnection('reconnecting'));
+    socket.on('disconnect', (reason) => {
+      setConnection('reconnecting');
+      // Cut off by the server (account disabled or reset, session revoked): Socket.IO does not
+      // retry by itself then. Try once: a live session comes back, a dead one gets the login form.
+      if (reason === 'io server disconnect') socket.connect();
+    });
     socket.on('connect_error', (error) => {
       // Refused by the server (no or expired session): log in again.
       setConnection(!socket.active || /unauthori[sz]ed/i.test(error.message) ? 'unauthorized' : 'reconnecting');

@@ -64,6 +64,13 @@ export interface OperatorAccount {
   createdAt: string;
   /** A disabled account cannot log in, and its sessions and sockets end at once. */
   disabled?: boolean;
+  /** Languages this operator chats in (addition; accounts made before it count as `['nl']`). */
+  languages?: Lang[];
+  /**
+   * Set by a supervisor's create or reset (a temporary password): a session of this account may
+   * only change the password until it has (docs/chat-protocol.md "Accounts").
+   */
+  mustChangePassword?: boolean;
 }
 
 export interface OperatorPresence {
@@ -209,6 +216,8 @@ export interface ChatStore {
 export interface AccountStore {
   get(username: string): Promise<OperatorAccount | null>;
   put(account: OperatorAccount): Promise<void>;
+  /** Writes a new account only if its username is free, atomically (two supervisors at once): false if taken. */
+  create(account: OperatorAccount): Promise<boolean>;
   remove(username: string): Promise<void>;
   list(): Promise<OperatorAccount[]>;
 }

@@ -359,6 +359,9 @@ export function createRedisAccountStore(client: RedisClient, options: { prefix?:
     async put(account) {
       await client.hSet(keys.accounts, account.username, JSON.stringify(account));
     },
+    async create(account) {
+      return (await client.hSetNX(keys.accounts, account.username, JSON.stringify(account))) === 1;
+    },
     async remove(username) {
       await client.hDel(keys.accounts, username.toLowerCase());
     },
