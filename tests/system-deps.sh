@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Makes sure the tests run on the project's Node, and that the system programs they use are here:
-# Debian's chromium (Playwright runs it; no browser is ever downloaded) and redis-server (the
-# Redis tests start their own).
-# As root it installs what is missing with apt-get; otherwise it names the packages and stops.
+# Debian's chromium (Playwright runs it; no browser is ever downloaded), redis-server (the
+# Redis tests start their own) and nginx (tests/integration/nginx-proxy.test.ts runs the shipped
+# deploy/nginx/chat.conf with it).
+# As root it installs what is missing with apt-get; otherwise it names the packages and stops
+# (for nginx alone it goes on: that one test is skipped with a message naming the package).
 set -euo pipefail
 
 # npm scripts must run on the project's Node (node_modules/.bin/node, from the npm package `node`),
@@ -17,9 +19,17 @@ fi
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
-if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+can_install=false
+[ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1 && can_install=true
+if [ "$can_install" = false ] && [ "${missing[*]}" = "nginx" ]; then
+  echo "tests: Debian package nginx is missing: the nginx proxy test will be skipped (sudo apt-get install -y nginx)" >&2
+  exit 0
+fi
+
+if [ "$can_install" = true ]; then
   echo "tests: installing ${missing[*]} with apt-get"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq

@@ -13,6 +13,7 @@ import { staticSite, notFoundPage, errorHandler } from './http/static-site';
 import { healthRoutes } from './http/health';
 import { chatStatusRoute } from './http/chat-status';
 import { operatorRoutes } from './http/operator-routes';
+import { adminRoutes } from './http/admin-routes';
 import { attachChat, type Chat } from './chat/attach-chat';
 import type { ChatDeps } from './chat/chat-context';
 
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): App {
   if (chat && deps.chat) {
     app.use(chatStatusRoute(chat.status));
     app.use(operatorRoutes({ ...deps.chat, onLogout: chat.disconnectSession }));
+    app.use(adminRoutes({ ...deps.chat, revokeOperator: chat.revokeOperator, roleChanged: chat.roleChanged }));
   }
   for (const routes of deps.apiRoutes ?? []) app.use(routes);
   app.use(staticSite(config.distDir));

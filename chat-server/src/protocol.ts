@@ -80,6 +80,8 @@ export const visitorStartSchema = z
     theme: themeId.optional(),
     municipality: municipalityCode.optional(),
     nickname: humanText(MAX_NICKNAME_LENGTH).optional(),
+    /** Addition: the visitor said "I am younger than 18" (true); absent or false = not said. */
+    under18: z.boolean().optional(),
   })
   .strict();
 export const visitorSendSchema = z.object({ clientId, text: humanText(MAX_MESSAGE_LENGTH) }).strict();
@@ -168,6 +170,8 @@ export interface WaitingConversation {
   municipality?: string;
   /** Addition: the Veilig Thuis region (VTxx) of the municipality, when given. */
   region?: string;
+  /** Addition: present (true) only when the visitor said they are younger than 18. */
+  under18?: true;
 }
 
 export interface OperatorConversation extends WaitingConversation {
@@ -177,6 +181,8 @@ export interface OperatorConversation extends WaitingConversation {
   notes: InternalNote[];
   /** Addition: the alias the visitor sees for the operator who holds it. */
   operatorName?: string;
+  /** Addition: true while none of the visitor's sockets is connected (see `chat:visitor-presence`). */
+  visitorAway?: boolean;
 }
 
 export interface InternalNote {
@@ -184,12 +190,16 @@ export interface InternalNote {
   text: string;
   /** ISO 8601. */
   at: string;
-  /** Operator id (username) of the author. */
+  /** The author's opaque operator id (as `Colleague.operatorId`; never the login username). */
   by: string;
 }
 
 /** Addition: a colleague shown in the console, e.g. as a transfer target. */
 export interface Colleague {
+  /**
+   * An opaque id, stable for the account, that is not the login username and cannot be used to
+   * log in ("op-" + 22 characters). It is what `operator:transfer { to }` takes. Consoles show `name`.
+   */
   operatorId: string;
   name: string;
   region: string;
@@ -203,6 +213,8 @@ export interface QueueSnapshot {
   waiting: WaitingConversation[];
   /** Addition: how many are waiting in all. */
   waitingTotal?: number;
+  /** Addition: how many of them said they are in danger (they are first in `waiting`). */
+  waitingInDanger?: number;
   mine: string[];
   /** Addition: operators online now (for transfers). */
   colleagues?: Colleague[];
@@ -249,6 +261,11 @@ export interface OperatorServerEvents {
   'chat:assigned': (payload: { conversation: OperatorConversation }) => void;
   /** Addition: an internal note was added (to every socket of the operator holding it). */
   'chat:note': (payload: InternalNote & { conversationId: string }) => void;
+  /**
+   * Addition: the visitor of a conversation this operator holds lost their last connection
+   * (`away: true`) or came back within the resume window (`away: false`).
+   */
+  'chat:visitor-presence': (payload: { conversationId: string; away: boolean }) => void;
 }
 
 // ---- HTTP --------------------------------------------------------------------------------
@@ -267,6 +284,7 @@ export type OperatorRole = 'operator' | 'supervisor';
 
 /** Addition: `GET /api/operator/me` (operator session required). */
 export interface OperatorMe {
+  /** The opaque id colleagues see for this operator (as `Colleague.operatorId`), not the username. */
   operatorId: string;
   name: string;
   role: OperatorRole;
@@ -295,3 +313,81 @@ export interface HelpRoute {
 export const operatorLoginSchema = z
   .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) })
   .strict();
+
+// ---- Account administration (addition; docs/chat-protocol.md "Accounts") ------------------
+
+/** 2–32 lowercase letters, digits, dot, dash or underscore, starting with a letter or digit; also the operator id. */
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,31}$/;
+export const USERNAME_RULE = 'use 2–32 letters, digits, dot, dash or underscore (starting with a letter or digit)';
+/** Operator passwords: this many characters at least, 256 at most (chat-server/src/auth/passwords.ts). */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
+
+const operatorLanguages = z
+  .array(z.enum(LANG_CODES))
+  .min(1, 'name at least one language')
+  .max(LANG_CODES.length)
+  .refine((list) => new Set(list).size === list.length, 'each language once');
+const displayName = z.string().trim().min(1, 'the alias is empty').max(40, 'at most 40 characters');
+/** VTxx, VRxx or national; whether the region exists is checked against content/data by the server. */
+const operatorRegion = z.string().regex(/^(VT\d{2}|VR\d{2}|national)$/, 'VTxx, VRxx or national');
+
+/** `POST /api/admin/operators`. */
+export const adminCreateOperatorSchema = z
+  .object({
+    username: z
+      .string()
+      .trim()
+      .transform((value) => value.toLowerCase())
+      .pipe(z.string().regex(USERNAME_PATTERN, USERNAME_RULE)),
+    displayName: displayName.optional(),
+    role: z.enum(['operator', 'supervisor']),
+    languages: operatorLanguages,
+    region: operatorRegion.optional(),
+  })
+  .strict();
+
+/** `PATCH /api/admin/operators/:id`: at least one field. */
+export const adminUpdateOperatorSchema = z
+  .object({
+    disabled: z.boolean().optional(),
+    role: z.enum(['operator', 'supervisor']).optional(),
+    languages: operatorLanguages.optional(),
+    displayName: displayName.optional(),
+    region: operatorRegion.optional(),
+  })
+  .strict()
+  .refine((change) => Object.keys(change).length > 0, 'nothing to change');
+
+/** `POST /api/operator/password`. */
+export const operatorPasswordSchema = z
+  .object({
+    current: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+    next: z
+      .string()
+      .min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`)
+      .max(PASSWORD_MAX_LENGTH, `at most ${PASSWORD_MAX_LENGTH} characters`),
+  })
+  .strict()
+  .refine((body) => body.next !== body.current, { message: 'the new password must differ', path: ['next'] });
+
+/** One account as `GET /api/admin/operators` shows it: never a hash or a secret. */
+export interface AdminOperator {
+  id: string;
+  username: string;
+  displayName: string;
+  role: OperatorRole;
+  languages: Lang[];
+  region?: string;
+  disabled: boolean;
+  /** Two-factor login is not built yet: always false. */
+  twoFactor: boolean;
+  /** The account still has a temporary password (set by a supervisor) that must be changed at login. */
+  mustChangePassword: boolean;
+}
+
+/** `POST /api/admin/operators` (201) and `POST /api/admin/operators/:id/reset-password` carry the temporary password once. */
+export interface AdminCreated {
+  operator: AdminOperator;
+  temporaryPassword: string;
+}

@@ -1,11 +1,11 @@
 /**
  * Opening hours as structure, in Europe/Amsterdam time: either always open, or a list of weekly
- * periods. `isOpenAt` answers "is it open now?" for the operator console and any server code.
+ * periods. `isOpenAt` (open-at.ts, without zod) answers "is it open now?" for any code.
  */
 import { z } from 'zod';
+import { DAYS } from './open-at';
 
-export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Day = (typeof DAYS)[number];
+export { DAYS, type Day } from './open-at';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM');
 
@@ -22,18 +22,4 @@ export const openingHoursSchema = z.discriminatedUnion('type', [
 ]);
 export type OpeningHours = z.infer<typeof openingHoursSchema>;
 
-const weekday = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', weekday: 'short' });
-const clock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Amsterdam',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** True when `at` (any instant) falls inside the hours, read in Europe/Amsterdam. */
-export function isOpenAt(hours: OpeningHours, at: Date): boolean {
-  if (hours.type === 'always') return true;
-  const day = weekday.format(at).toLowerCase().slice(0, 3) as Day;
-  const now = clock.format(at);
-  return hours.periods.some((period) => period.days.includes(day) && period.opens <= now && now < period.closes);
-}
+export { isOpenAt } from './open-at';

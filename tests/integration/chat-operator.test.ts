@@ -86,7 +86,14 @@ for (const kind of storeKinds()) {
         const me = await fetch(`${c.base}/api/operator/me`, { headers: { cookie: cookie.split(';')[0]! } });
         expect(await me.json()).toEqual({
           ok: true,
-          data: { operatorId: 'anna', name: 'Sanne', role: 'supervisor', region: 'VT09', capacity: 3 },
+          // The opaque id colleagues see (never the username): chat-operator-ids.test.ts.
+          data: {
+            operatorId: expect.stringMatching(/^op-[\w-]{22}$/),
+            name: 'Sanne',
+            role: 'supervisor',
+            region: 'VT09',
+            capacity: 3,
+          },
         });
         expect((await fetch(`${c.base}/api/operator/me`)).status).toBe(401);
       });
@@ -207,7 +214,8 @@ for (const kind of storeKinds()) {
         });
         expect(JSON.stringify(snapshot)).not.toContain('Ster');
         expect(snapshot.mine).toEqual([]);
-        expect(snapshot.colleagues?.map((o) => o.operatorId)).toEqual(['anna']);
+        expect(snapshot.colleagues?.map((o) => o.name)).toEqual(['Alias anna']);
+        expect(snapshot.colleagues?.[0]?.operatorId).toMatch(/^op-[\w-]{22}$/);
       });
 
       it('gives a conversation to exactly one of two operators accepting at once', async () => {
@@ -345,13 +353,17 @@ for (const kind of storeKinds()) {
         await emitAck(q.visitor, 'chat:send', { clientId: randomUUID(), text: 'mijn verhaal' });
         const assigned = nextEvent<Accepted>(b, 'chat:assigned');
         const accepted = nextEvent<{ operatorName: string }>(q.visitor, 'chat:accepted');
-        expect(await emitAck(a, 'operator:transfer', { conversationId: q.conversationId, to: 'anna' })).toMatchObject({
-          error: 'forbidden',
-        });
-        expect(await emitAck(a, 'operator:transfer', { conversationId: q.conversationId, to: 'ghost' })).toMatchObject({
-          error: 'not-found',
-        });
-        expect(await emitAck(a, 'operator:transfer', { conversationId: q.conversationId, to: 'bram' })).toEqual({
+        // Colleagues are addressed by the opaque id from the snapshot, not by username.
+        const fresh = nextEvent<QueueSnapshot>(a, 'queue:snapshot', (s) => (s.colleagues ?? []).length === 2);
+        await emitAck(a, 'operator:status', { status: 'available' });
+        const snapshot = await fresh;
+        const idOf = (name: string) => snapshot.colleagues!.find((o) => o.name === name)!.operatorId;
+        const to = (target: string) =>
+          emitAck(a, 'operator:transfer', { conversationId: q.conversationId, to: target });
+        expect(await to(idOf('Alias anna'))).toMatchObject({ error: 'forbidden' });
+        expect(await to('ghost')).toMatchObject({ error: 'not-found' });
+        expect(await to('bram')).toMatchObject({ error: 'not-found', message: 'operator-offline' });
+        expect(await emitAck(a, 'operator:transfer', { conversationId: q.conversationId, to: idOf('Bo') })).toEqual({
           ok: true,
           data: {},
         });

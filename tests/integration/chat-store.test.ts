@@ -237,5 +237,12 @@ for (const kind of storeKinds()) {
       expect(secret.length).toBeGreaterThanOrEqual(32);
       expect(await store.addressSecret()).toBe(secret);
     });
+
+    it('keeps one operator-id secret, apart from the address secret', async () => {
+      const secret = await store.operatorIdSecret();
+      expect(secret.length).toBeGreaterThanOrEqual(32);
+      expect(await store.operatorIdSecret()).toBe(secret);
+      expect(secret).not.toBe(await store.addressSecret());
+    });
   });
 }

@@ -97,6 +97,8 @@ export async function startChat(options: {
   allowedOrigins?: string[];
   /** Another process's accounts on the same Redis prefix (two apps, one store). */
   accounts?: AccountStore;
+  /** The events' time limit (default 3 s). */
+  eventTimeLimitMs?: number;
 }): Promise<TestChat> {
   const dist = mkdtempSync(join(tmpdir(), 'ghnt-dist-'));
   const accountsFile = join(dist, 'operators.json');
@@ -117,6 +119,7 @@ export async function startChat(options: {
     trustProxy: options.trustProxy ?? 0,
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.eventTimeLimitMs ? { eventTimeLimitMs: options.eventTimeLimitMs } : {}),
   };
   const app = createApp({
     config: { production: false, distDir: dist, trustProxy: options.trustProxy ?? 0 },
@@ -211,6 +214,11 @@ export async function firstEvent<T = unknown>(socket: Socket, event: string, ms 
   const seen = logs.get(socket)?.find((entry) => entry.event === event);
   if (seen) return seen.args[0] as T;
   return nextEvent<T>(socket, event, () => true, ms);
+}
+
+/** Every event this socket received since it was created, in order (with its arguments). */
+export function received(socket: Socket): readonly { event: string; args: unknown[] }[] {
+  return logs.get(socket) ?? [];
 }
 
 /** The next `event` on `socket` that matches, or a rejection after `ms`. */

@@ -5,7 +5,7 @@
  * They record every raw delivery so tests can check "exactly once, in order".
  */
 import { randomUUID } from 'node:crypto';
-import { io as connect, type Socket } from 'socket.io-client';
+import { io as connect, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { Ack, ChatMessage, ChatState, VisitorStarted } from '../../chat-server/src/protocol';
 
 export interface QueueUpdate {
@@ -67,7 +67,8 @@ export class Visitor {
   accepted = 0;
   connects = 0;
 
-  constructor(url: string) {
+  /** `options` override the connection's (e.g. `transports: ['polling']`, an `agent`). */
+  constructor(url: string, options: Partial<ManagerOptions & SocketOptions> = {}) {
     this.socket = connect(`${url}/visitor`, {
       transports: ['websocket'],
       forceNew: true,
@@ -75,6 +76,7 @@ export class Visitor {
       reconnectionDelayMax: 500,
       randomizationFactor: 0,
       auth: (cb) => cb(this.resumeToken ? { resumeToken: this.resumeToken } : {}),
+      ...options,
     });
     this.socket.on('connect', () => void this.connects++);
     this.socket.on('chat:message', (m: ChatMessage) => {

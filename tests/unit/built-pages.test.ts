@@ -103,7 +103,7 @@ describe('every built page (HTML, no browser)', () => {
       for (const problem of pageProblems(readFileSync(file, 'utf8'))) found.push(`${relative(DIST, file)}: ${problem}`);
     }
     expect(found).toEqual([]);
-  });
+  }, 120_000); // ~2,300 files: a few seconds alone, much longer on a loaded two-core machine
 });
 
 describe('the page check itself', () => {

@@ -41,16 +41,27 @@ describe('built content pages', () => {
     expect(text(nl.html)).toMatch(/Veilig Thuis 0800-2000 \(gratis/);
   });
 
-  it('ship no framework JavaScript: no island, only the quick-exit script', () => {
+  it('ship no framework JavaScript: no island, only the quick-exit and chat-availability scripts', () => {
     const problems = pages.flatMap((p) => {
       const scripts = [...p.html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-      const foreign = scripts.filter((tag) => !/src="\/_astro\/QuickExit[^"]*\.js"/.test(tag));
+      // ChatAvailability: "open now" beside the chat link, from the schedule (no request, no framework).
+      const foreign = scripts.filter((tag) => !/src="\/_astro\/(QuickExit|ChatAvailability)[^"]*\.js"/.test(tag));
       return [
         ...(p.html.includes('<astro-island') ? [`${p.file}: has an island`] : []),
         ...foreign.map((tag) => `${p.file}: ${tag}`),
       ];
     });
     expect(problems).toEqual([]);
+  });
+
+  it('have a chat-availability script that asks no server and stores nothing', () => {
+    const src = pages
+      .map((p) => /src="(\/_astro\/ChatAvailability[^"]*\.js)"/.exec(p.html)?.[1])
+      .find((found) => found !== undefined);
+    expect(src, 'no page carries the chat-availability script').toBeDefined();
+    const code = readFileSync(join(DIST, src!), 'utf8');
+    expect(code).not.toMatch(/preact|socket\.io|fetch\(|XMLHttpRequest|sendBeacon|WebSocket|Storage|cookie/);
+    expect(code.length).toBeLessThan(8000);
   });
 
   it('show the draft notice, linking the Dutch original, exactly on draft translations', () => {

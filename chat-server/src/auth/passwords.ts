@@ -2,7 +2,8 @@
  * Operator passwords: scrypt from node:crypto (memory-hard; no native add-on needed), stored as
  * `scrypt$N$r$p$salt$hash` so the cost can be raised later without breaking old hashes.
  */
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, randomInt, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { PASSWORD_MIN_LENGTH } from '../protocol';
 
 const scrypt = (password: string, salt: Buffer, length: number, options: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) =>
@@ -12,7 +13,7 @@ const scrypt = (password: string, salt: Buffer, length: number, options: ScryptO
 /** OWASP's scrypt minimum is N=2^17 with r=8, p=1; 2^15 with p=1 keeps a login near 50 ms on 2 cores. */
 const DEFAULT = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
-export const MIN_PASSWORD_LENGTH = 12;
+export const MIN_PASSWORD_LENGTH = PASSWORD_MIN_LENGTH;
 
 /** `cost` is for tests only (a cheap hash keeps them fast); accounts always use the default. */
 export async function hashPassword(
@@ -40,3 +41,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** A hash of a random password: verifying against it costs the same as a real one, so an unknown username is not revealed by timing. */
 export const DUMMY_HASH_PROMISE = hashPassword(randomBytes(16).toString('hex'));
+
+/** Letters and digits that cannot be mistaken for each other when read out or typed (no 0/O, 1/l/I). */
+const TEMPORARY_ALPHABET = 'abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY346789';
+
+/**
+ * A temporary password a supervisor hands over (shown once; the account must change it at its
+ * first login): 20 characters from a 50-character alphabet by node:crypto's randomInt (≈ 113 bits),
+ * in groups of five for reading out: `abcde-fghij-kmnpq-rstuv`.
+ */
+export function temporaryPassword(): string {
+  const chars = Array.from({ length: 20 }, () => TEMPORARY_ALPHABET[randomInt(TEMPORARY_ALPHABET.length)]);
+  return [0, 5, 10, 15].map((at) => chars.slice(at, at + 5).join('')).join('-');
+}

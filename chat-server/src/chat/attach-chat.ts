@@ -38,7 +38,7 @@ import {
 } from './chat-context';
 import { createQueueNotifier } from './queue-notifier';
 import { tokenBucket } from './rate-limit';
-import { eventRouter } from './socket-events';
+import { eventRouter, guardedStore, outsideEvent } from './socket-events';
 import { endConversation, queueFigures } from './conversation-steps';
 import { visitorHandlers } from './visitor-handlers';
 import { operatorHandlers, operatorView } from './operator-handlers';
@@ -57,6 +57,13 @@ export interface Chat {
   sweep(): Promise<void>;
   /** Disconnects every operator socket of a session (after logout). */
   disconnectSession(key: string): void;
+  /**
+   * After a supervisor disabled the account or reset its password (admin-routes.ts): its sockets
+   * end now, on every process; a disabled account's visitors go back to the queue at once.
+   */
+  revokeOperator(operatorId: string): Promise<void>;
+  /** After a role change: the account's open sockets join or leave the supervisors' figures, on every process. */
+  roleChanged(operatorId: string, role: OperatorSocketData['role']): void;
   /** How many address keys the visitor admission holds now (privacy tests). */
   admissionHeld(): { sockets: number; starts: number };
   close(): Promise<void>;
@@ -81,17 +88,23 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
   const orphanTimers = new Map<string, NodeJS.Timeout>();
   const writePresence = (p: OperatorPresence) => deps.store.setOperatorPresence(p, PRESENCE_TTL_MS);
 
+  // Handlers see the store through the event guard: a handler past its time limit is cancelled
+  // at its next store call (socket-events.ts).
+  const store = guardedStore(deps.store);
   const ctx: ChatContext = {
     ...deps,
+    store,
     now,
     visitors,
     operators,
     relayed: () => deps.cluster?.flush() ?? Promise.resolve(),
-    queueChanged: () => {
-      notifier.schedule();
-      cluster?.announce();
-    },
-    onlineOperators: () => deps.store.listOperatorPresence(),
+    // Outside the event: the refresh timer must not belong to an event that may be cancelled.
+    queueChanged: () =>
+      outsideEvent(() => {
+        notifier.schedule();
+        cluster?.announce();
+      }),
+    onlineOperators: () => store.listOperatorPresence(),
   };
   const notifier = createQueueNotifier(ctx);
   // Other processes announce their changes; this one refreshes its own clients then.
@@ -145,6 +158,7 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
       logger: deps.logger,
       namespace: 'visitor',
       ready,
+      timeLimitMs: () => deps.eventTimeLimitMs,
     });
     router.on('visitor:start', visitorStartSchema, handlers.start);
     router.on('chat:send', visitorSendSchema, handlers.send);
@@ -167,6 +181,8 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
       const live = await liveSession(deps, key);
       if (!live) return next(new Error('unauthorized'));
       const { session, account } = live;
+      // A temporary password must be changed first (POST /api/operator/password).
+      if (account.mustChangePassword) return next(new Error('password-change-required'));
       socket.data = {
         operatorId: account.username,
         name: account.displayName,
@@ -217,12 +233,15 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
       logger: deps.logger,
       namespace: 'operator',
       ready,
+      timeLimitMs: () => deps.eventTimeLimitMs,
       // Every event re-checks the session: a revoked account cannot act even for a moment.
       authorized: async () => {
         if (await liveSession(deps, me.sessionKey)) return true;
         // After the `unauthorized` acknowledgement has gone out.
-        setImmediate(() =>
-          endRevoked(me.operatorId, [socket]).catch(() => deps.logger.warn('chat.operator-recheck-failed')),
+        outsideEvent(() =>
+          setImmediate(() =>
+            endRevoked(me.operatorId, [socket]).catch(() => deps.logger.warn('chat.operator-recheck-failed')),
+          ),
         );
         return false;
       },
@@ -371,6 +390,18 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
     sweep,
     admissionHeld: () => admission.held(),
     disconnectSession: (key) => operators.in(sessionRoom(key)).disconnectSockets(true),
+    async revokeOperator(operatorId) {
+      operators.in(operatorRoom(operatorId)).disconnectSockets(true);
+      await endRevoked(operatorId, []);
+    },
+    roleChanged(operatorId, role) {
+      const sockets = operators.in(operatorRoom(operatorId));
+      if (role === 'supervisor') sockets.socketsJoin(SUPERVISORS_ROOM);
+      else sockets.socketsLeave(SUPERVISORS_ROOM);
+      for (const socket of operators.sockets.values())
+        if (socket.data.operatorId === operatorId) socket.data.role = role;
+      notifier.schedule();
+    },
     async close() {
       clearInterval(heartbeat);
       clearInterval(sweeper);

@@ -38,6 +38,8 @@ export interface ChatDeps {
   now?: () => number;
   /** Several processes on one Redis (chat-server/src/scaling/); unset = this process alone. */
   cluster?: ChatCluster;
+  /** How long an event may take before it answers `unavailable` (default STORE_TIME_LIMIT_MS, 3 s); read at each event, tests change it. */
+  eventTimeLimitMs?: number;
 }
 
 export interface VisitorSocketData {

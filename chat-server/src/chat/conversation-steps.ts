@@ -39,7 +39,12 @@ export async function addSystemMessage(
     text: ctx.content.systemMessage(c.lang, key),
     at: new Date(ctx.now()).toISOString(),
   };
-  const stored = await ctx.store.addMessage(c.id, message);
+  // Advice (112 first of all) must reach the visitor even when the store fails: then it is sent
+  // without being stored (it is not in a later `chat:state`). Null: the conversation has ended.
+  const stored = await ctx.store.addMessage(c.id, message).catch(() => {
+    ctx.logger.warn('chat.system-message-not-stored', { key });
+    return { message };
+  });
   if (stored) ctx.visitors.to(visitorRoom(c.id)).emit('chat:message', stored.message);
 }
 

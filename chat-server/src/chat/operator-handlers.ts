@@ -14,9 +14,10 @@ import type {
   operatorTransferSchema,
 } from '../protocol';
 import { operatorRoom, visitorRoom, type ChatContext, type OperatorSocketData } from './chat-context';
+import { publicOperatorIds } from './operator-ids';
 import { candidatesFor } from './queue-policy';
 import { waitingView } from './queue-notifier';
-import { fail, ok, type HandlerResult } from './socket-events';
+import { fail, ok, type EventControl, type HandlerResult } from './socket-events';
 import type { ConversationRecord } from './store/chat-store';
 import { endConversation, queueFigures } from './conversation-steps';
 
@@ -25,11 +26,18 @@ type Empty = Record<string, never>;
 
 /** The full conversation as the console shows it. */
 export async function operatorView(ctx: ChatContext, c: ConversationRecord): Promise<OperatorConversation> {
-  const [messages, notes] = await Promise.all([ctx.store.listMessages(c.id), ctx.store.listNotes(c.id)]);
+  const [messages, stored, publicId] = await Promise.all([
+    ctx.store.listMessages(c.id),
+    ctx.store.listNotes(c.id),
+    publicOperatorIds(ctx.store),
+  ]);
+  // A note's author as consoles know colleagues: by the opaque id, never the login username.
+  const notes = stored.map((note) => ({ ...note, by: publicId(note.by) }));
   return {
     ...waitingView(c),
     ...(c.nickname ? { nickname: c.nickname } : {}),
     ...(c.operatorName ? { operatorName: c.operatorName } : {}),
+    ...(c.visitorAwaySince !== undefined ? { visitorAway: true } : {}),
     status: c.status,
     messages,
     notes,
@@ -52,7 +60,16 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
     return c;
   };
 
-  const taken = async (c: ConversationRecord) => {
+  const taken = async (c: ConversationRecord, { commit }: EventControl) => {
+    // The conversation is this operator's now. Should the answer be a failure after all, the
+    // console gets it by `chat:assigned` (as after a reload) instead of an acknowledgement.
+    commit(async () => {
+      const current = await ctx.store.getConversation(c.id);
+      if (current?.status === 'active' && current.operatorId === me.operatorId)
+        ctx.operators
+          .to(operatorRoom(me.operatorId))
+          .emit('chat:assigned', { conversation: await operatorView(ctx, current) });
+    });
     await ctx.store.recordWait({
       seconds: Math.max(0, (ctx.now() - c.queuedAt) / 1000),
       positionAtJoin: c.positionAtJoin,
@@ -65,16 +82,22 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
   };
 
   return {
-    async status(payload: { status: 'available' | 'away' }): Promise<HandlerResult<Empty>> {
+    async status(payload: { status: 'available' | 'away' }, { commit }: EventControl): Promise<HandlerResult<Empty>> {
+      // The process keeps the status even if the store write fails (the heartbeat writes it again):
+      // setting it is idempotent, a client told `unavailable` may send it again.
+      commit();
       await presence.setStatus(me, payload.status);
       ctx.queueChanged();
       return ok({});
     },
 
-    async accept(payload: { conversationId?: string }): Promise<HandlerResult<{ conversation: OperatorConversation }>> {
+    async accept(
+      payload: { conversationId?: string },
+      control: EventControl,
+    ): Promise<HandlerResult<{ conversation: OperatorConversation }>> {
       if (payload.conversationId) {
         const result = await ctx.store.accept(payload.conversationId, operator(), ctx.now());
-        return result.ok ? taken(result.conversation) : fail(result.error);
+        return result.ok ? taken(result.conversation, control) : fail(result.error);
       }
       const [queued, online] = await Promise.all([ctx.store.listQueued(), ctx.onlineOperators()]);
       const candidates = candidatesFor(
@@ -87,13 +110,16 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
       // Another operator may win a candidate between the read and the accept: try the next.
       for (const candidate of candidates.slice(0, 5)) {
         const result = await ctx.store.accept(candidate.id, operator(), ctx.now());
-        if (result.ok) return taken(result.conversation);
+        if (result.ok) return taken(result.conversation, control);
         if (result.error === 'capacity') return fail('capacity');
       }
       return fail('not-found', 'queue-empty');
     },
 
-    async send(payload: z.output<typeof operatorSendSchema>): Promise<HandlerResult<{ id: string; at: string }>> {
+    async send(
+      payload: z.output<typeof operatorSendSchema>,
+      { commit }: EventControl,
+    ): Promise<HandlerResult<{ id: string; at: string }>> {
       const found = await held(payload.conversationId);
       if ('ok' in found) return found;
       const stored = await ctx.store.addMessage(payload.conversationId, {
@@ -105,10 +131,18 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
       });
       if (!stored) return fail('not-found');
       // Retries are relayed again, same id (see visitor-handlers.ts send).
-      ctx.visitors.to(visitorRoom(payload.conversationId)).emit('chat:message', stored.message);
-      socket
-        .to(operatorRoom(me.operatorId))
-        .emit('chat:message', { ...stored.message, conversationId: payload.conversationId });
+      const relay = () => {
+        ctx.visitors.to(visitorRoom(payload.conversationId)).emit('chat:message', stored.message);
+        socket
+          .to(operatorRoom(me.operatorId))
+          .emit('chat:message', { ...stored.message, conversationId: payload.conversationId });
+      };
+      // Never taken back: on a failed answer relayed again and echoed to the sender (as for visitors).
+      commit(async () => {
+        relay();
+        socket.emit('chat:message', { ...stored.message, conversationId: payload.conversationId });
+      });
+      relay();
       await ctx.relayed();
       return ok({ id: stored.message.id, at: stored.message.at });
     },
@@ -129,20 +163,27 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
       return ended ? ok({}) : fail('not-found');
     },
 
-    async transfer(payload: z.output<typeof operatorTransferSchema>): Promise<HandlerResult<Empty>> {
+    async transfer(
+      payload: z.output<typeof operatorTransferSchema>,
+      { commit }: EventControl,
+    ): Promise<HandlerResult<Empty>> {
       const found = await held(payload.conversationId);
       if ('ok' in found) return found;
       if (payload.to === 'queue') {
         const back = await ctx.store.requeue(payload.conversationId, me.operatorId);
         if (!back) return fail('not-found');
+        // Done: the visitor is told even past the time limit; the console sees it in `queue:snapshot`.
+        commit();
         // Told at once (not left to the next refresh, which skips figures it sent before).
         ctx.visitors.to(visitorRoom(back.id)).emit('queue:updated', await queueFigures(ctx, back.id));
         ctx.logger.info('chat.transferred', { to: 'queue' });
         ctx.queueChanged();
         return ok({});
       }
-      if (payload.to === me.operatorId) return fail('forbidden', 'same-operator');
-      const colleague = (await ctx.onlineOperators()).find((o) => o.operatorId === payload.to);
+      // `to` is the opaque id of `queue:snapshot.colleagues[]` (operator-ids.ts), not a username.
+      const [online, publicId] = await Promise.all([ctx.onlineOperators(), publicOperatorIds(ctx.store)]);
+      if (payload.to === publicId(me.operatorId)) return fail('forbidden', 'same-operator');
+      const colleague = online.find((o) => publicId(o.operatorId) === payload.to);
       if (!colleague) return fail('not-found', 'operator-offline');
       const moved = await ctx.store.transfer(payload.conversationId, me.operatorId, {
         id: colleague.operatorId,
@@ -150,6 +191,8 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
         capacity: colleague.capacity,
       });
       if (!moved.ok) return fail(moved.error);
+      // Done: the colleague and the visitor are told even past the time limit.
+      commit();
       ctx.operators
         .to(operatorRoom(colleague.operatorId))
         .emit('chat:assigned', { conversation: await operatorView(ctx, moved.conversation) });
@@ -159,7 +202,10 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
       return ok({});
     },
 
-    async note(payload: { conversationId: string; text: string }): Promise<HandlerResult<{ id: string; at: string }>> {
+    async note(
+      payload: { conversationId: string; text: string },
+      { commit }: EventControl,
+    ): Promise<HandlerResult<{ id: string; at: string }>> {
       const found = await held(payload.conversationId);
       if ('ok' in found) return found;
       const note: InternalNote = {
@@ -168,9 +214,14 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
         at: new Date(ctx.now()).toISOString(),
         by: me.operatorId,
       };
+      // Read before the note is stored: a failure after storing would leave a note nobody was told of.
+      const publicId = await publicOperatorIds(ctx.store);
       const stored = await ctx.store.addNote(payload.conversationId, note);
       if (!stored) return fail('not-found');
-      socket.to(operatorRoom(me.operatorId)).emit('chat:note', { ...stored, conversationId: payload.conversationId });
+      const event = { ...stored, by: publicId(stored.by), conversationId: payload.conversationId };
+      // Kept: on a failed answer every socket of this operator, the sender too, gets `chat:note`.
+      commit(async () => void ctx.operators.to(operatorRoom(me.operatorId)).emit('chat:note', event));
+      socket.to(operatorRoom(me.operatorId)).emit('chat:note', event);
       return ok({ id: stored.id, at: stored.at });
     },
   };

@@ -8,6 +8,7 @@
 import type { Colleague, QueueSnapshot, SupervisorStats, WaitingConversation } from '../protocol';
 import { SUPERVISORS_ROOM, type ChatContext } from './chat-context';
 import { RECENT_WAIT_SAMPLES } from './conversation-steps';
+import { publicOperatorIds } from './operator-ids';
 import { queueOrder } from './queue-policy';
 import type { ConversationRecord } from './store/chat-store';
 import { estimateWait } from './wait-estimate';
@@ -30,6 +31,7 @@ export function waitingView(c: ConversationRecord): WaitingConversation {
     ...(c.theme ? { theme: c.theme } : {}),
     ...(c.municipality ? { municipality: c.municipality } : {}),
     ...(c.region ? { region: c.region } : {}),
+    ...(c.under18 ? { under18: true as const } : {}),
   };
 }
 
@@ -76,8 +78,10 @@ export function createQueueNotifier(ctx: ChatContext) {
     const heldBy = new Map<string, string[]>();
     for (const id of new Set([...online.map((o) => o.operatorId), ...operatorSockets.map((s) => s.data.operatorId)]))
       heldBy.set(id, await ctx.store.listHeldBy(id));
+    // Consoles see colleagues by an opaque id, never by login username (operator-ids.ts).
+    const publicId = await publicOperatorIds(ctx.store);
     const colleagues: Colleague[] = online.map((o) => ({
-      operatorId: o.operatorId,
+      operatorId: publicId(o.operatorId),
       name: o.name,
       region: o.region,
       status: o.status,
@@ -85,10 +89,12 @@ export function createQueueNotifier(ctx: ChatContext) {
       capacity: o.capacity,
     }));
     const waiting = ordered.slice(0, SNAPSHOT_WAITING_LIMIT).map(waitingView);
+    const waitingInDanger = ordered.filter((c) => c.inDanger).length;
     for (const socket of operatorSockets) {
       const snapshot: QueueSnapshot = {
         waiting,
         waitingTotal: ordered.length,
+        waitingInDanger,
         mine: heldBy.get(socket.data.operatorId) ?? [],
         colleagues,
       };

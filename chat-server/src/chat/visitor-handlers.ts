@@ -8,7 +8,7 @@ import type { Socket } from 'socket.io';
 import type { ChatState, VisitorSend, VisitorStart, VisitorStarted } from '../protocol';
 import { operatorRoom, visitorRoom, type ChatContext, type VisitorSocketData } from './chat-context';
 import { addSystemMessage, endConversation, queueFigures } from './conversation-steps';
-import { fail, ok, type Defer, type HandlerResult } from './socket-events';
+import { fail, ok, type EventControl, type HandlerResult } from './socket-events';
 import { queueLimitFor } from '../limits/visitor-admission';
 import type { ConversationRecord } from './store/chat-store';
 
@@ -29,8 +29,14 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
     return c && c.status !== 'ended' ? c : null;
   };
 
+  /** `chat:visitor-presence` to the operator holding the conversation (none while it waits). */
+  const tellOperator = (c: ConversationRecord, away: boolean) => {
+    if (c.status === 'active' && c.operatorId)
+      ctx.operators.to(operatorRoom(c.operatorId)).emit('chat:visitor-presence', { conversationId: c.id, away });
+  };
+
   return {
-    async start(payload: VisitorStart, defer: Defer): Promise<HandlerResult<VisitorStarted>> {
+    async start(payload: VisitorStart, { defer, undo }: EventControl): Promise<HandlerResult<VisitorStarted>> {
       if (await current()) return fail('forbidden', 'already-started');
       const now = ctx.now();
       if (!ctx.schedule.isOpen(new Date(now))) return fail('closed');
@@ -53,6 +59,7 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
         ...(payload.theme ? { theme: payload.theme } : {}),
         ...(region ? { municipality: region.code, region: region.region, safetyRegion: region.safetyRegion } : {}),
         ...(payload.nickname ? { nickname: payload.nickname } : {}),
+        ...(payload.under18 ? { under18: true as const } : {}),
         tokenHash: hashToken(resumeToken),
         createdAt: now,
         queuedAt: now,
@@ -60,6 +67,29 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
       };
       const limit = queueLimitFor(conversation.inDanger, ctx.settings.maxQueue, ctx.settings.admission);
       if ((await ctx.store.createConversation(conversation, limit)) === 'queue-full') return fail('queue-full');
+      // Failing from here on (or past the time limit), the visitor has no resume token for this
+      // conversation: take it out of the queue again, so that trying again starts a fresh one.
+      undo(async () => {
+        if (socket.data.conversationId === conversation.id) delete socket.data.conversationId;
+        await socket.leave(visitorRoom(conversation.id));
+        // The store may be failing right now: try again for about a minute (2, 4, … 32 s).
+        const takeBack = async (attempt: number): Promise<void> => {
+          try {
+            await ctx.store.end(conversation.id, {
+              endedBy: 'visitor',
+              day: ctx.schedule.localDay(new Date(ctx.now())),
+              retentionMs: 0,
+            });
+            ctx.queueChanged();
+          } catch (error) {
+            if (attempt >= 5) throw error;
+            ctx.logger.warn('chat.start-undo-retry', { attempt });
+            const retry = () => void takeBack(attempt + 1).catch(() => ctx.logger.error('chat.start-undo-failed'));
+            setTimeout(retry, 2_000 * 2 ** attempt).unref();
+          }
+        };
+        await takeBack(0);
+      });
       socket.data.conversationId = conversation.id;
       socket.data.lang = conversation.lang;
       await socket.join(visitorRoom(conversation.id));
@@ -82,7 +112,7 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
       });
     },
 
-    async send(payload: VisitorSend): Promise<HandlerResult<{ id: string; at: string }>> {
+    async send(payload: VisitorSend, { commit }: EventControl): Promise<HandlerResult<{ id: string; at: string }>> {
       const c = await current();
       if (!c) return fail('not-found');
       const stored = await ctx.store.addMessage(c.id, {
@@ -95,9 +125,21 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
       if (!stored) return fail('not-found');
       // A retry (same clientId) is relayed again, same id: the first try may have been stored by a
       // process that died before relaying it. Clients show a message id once (docs/scaling.md).
-      socket.to(visitorRoom(c.id)).emit('chat:message', stored.message);
-      if (c.status === 'active' && c.operatorId)
-        ctx.operators.to(operatorRoom(c.operatorId)).emit('chat:message', { ...stored.message, conversationId: c.id });
+      const relay = () => {
+        socket.to(visitorRoom(c.id)).emit('chat:message', stored.message);
+        if (c.status === 'active' && c.operatorId)
+          ctx.operators
+            .to(operatorRoom(c.operatorId))
+            .emit('chat:message', { ...stored.message, conversationId: c.id });
+      };
+      // A stored message is never taken back: if the answer was a failure after all (time limit,
+      // or the relay wait failed), it is relayed again and echoed to the sender, whose clientId
+      // marks it as sent (docs/chat-protocol.md).
+      commit(async () => {
+        relay();
+        socket.emit('chat:message', stored.message);
+      });
+      relay();
       // Acknowledge only once the relay reached the other processes: an acknowledged message is
       // never retried, so it must not die with this process.
       await ctx.relayed();
@@ -139,6 +181,7 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
       socket.data.lang = c.lang;
       await socket.join(visitorRoom(c.id));
       await ctx.store.setVisitorAway(c.id, undefined);
+      if (c.visitorAwaySince !== undefined) tellOperator(c, false);
       const messages = await ctx.store.listMessages(c.id);
       const state: ChatState = { conversationId: c.id, status: c.status, messages };
       if (c.status === 'queued') Object.assign(state, await queueFigures(ctx, c.id));
@@ -151,7 +194,10 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
       const id = socket.data.conversationId;
       if (!id) return;
       const left = await ctx.visitors.in(visitorRoom(id)).fetchSockets();
-      if (left.length === 0) await ctx.store.setVisitorAway(id, ctx.now());
+      if (left.length > 0) return;
+      await ctx.store.setVisitorAway(id, ctx.now());
+      const c = await ctx.store.getConversation(id);
+      if (c) tellOperator(c, true);
     },
   };
 }

@@ -1,13 +1,16 @@
 /**
  * Creates or updates an operator account; the password comes from standard input (never from
  * the command line, which other users can see in the process list).
- *   npm run -s operator:add -- --username NAME --role operator|supervisor [--region VTxx|VRxx|national] [--name ALIAS]
- *   printf '%s' "$PASSWORD" | npm run -s operator:add -- --username anna --role supervisor
+ *   npm run -s operator:add -- --username NAME --role operator|supervisor [--region VTxx|VRxx|national] [--name ALIAS] [--languages nl,en]
+ *   printf '%s' "$PASSWORD" | npm run -s operator:add -- --username anna --role supervisor --languages nl,en
+ * `--languages`: the languages this operator chats in, comma-separated codes (nl, en, tr, ar, pl,
+ * uk); default nl, or the account's languages when it exists already.
  * With REDIS_URL the account goes to Redis; otherwise to OPERATORS_FILE (.data/operators.json).
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { LANG_CODES, USERNAME_PATTERN, USERNAME_RULE } from '../protocol';
 import { readConfig } from '../config';
 import { createLogger } from '../logger';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords';
@@ -18,11 +21,25 @@ const argsSchema = z.object({
   username: z
     .string()
     .transform((u) => u.toLowerCase())
-    .pipe(z.string().regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'use 2–32 letters, digits, dot, dash or underscore')),
+    .pipe(z.string().regex(USERNAME_PATTERN, USERNAME_RULE)),
   role: z.enum(['operator', 'supervisor']),
   region: z.string().default('national'),
   name: z.string().trim().min(1).max(40).default('Veilig Thuis'),
+  languages: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value.split(',').map((code) => code.trim().toLowerCase())))
+    .pipe(
+      z
+        .array(z.enum(LANG_CODES, { error: `use codes from ${LANG_CODES.join(', ')}, comma-separated` }))
+        .min(1)
+        .refine((list) => new Set(list).size === list.length, 'each language once')
+        .optional(),
+    ),
 });
+
+const USAGE =
+  'usage: npm run -s operator:add -- --username NAME --role operator|supervisor [--region VTxx|VRxx|national] [--name ALIAS] [--languages nl,en]';
 
 async function readPassword(): Promise<string> {
   const stdin = process.stdin;
@@ -62,15 +79,14 @@ async function main() {
       role: { type: 'string' },
       region: { type: 'string' },
       name: { type: 'string' },
+      languages: { type: 'string' },
     },
     strict: true,
   });
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  --${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(
-      `usage: npm run -s operator:add -- --username NAME --role operator|supervisor [--region VTxx|VRxx|national] [--name ALIAS]\n${lines.join('\n')}`,
-    );
+    throw new Error(`${USAGE}\n${lines.join('\n')}`);
   }
   const args = parsed.data;
   const config = readConfig();
@@ -83,16 +99,19 @@ async function main() {
   const { store, accounts } = await openStores(config, createLogger({ silent: true }));
   try {
     const existing = await accounts.get(args.username);
+    const languages = args.languages ?? existing?.languages ?? ['nl'];
+    // A password typed here is not temporary: a pending change required by a supervisor's reset is lifted.
     await accounts.put({
       username: args.username,
       role: args.role,
       region: args.region,
       displayName: args.name,
+      languages,
       passwordHash: await hashPassword(password),
       createdAt: existing?.createdAt ?? new Date().toISOString(),
     });
     console.log(
-      `${existing ? 'Updated' : 'Created'} ${args.role} "${args.username}" (region ${args.region}, shown to visitors as "${args.name}") in ${config.redisUrl ? 'Redis' : config.operatorsFile}.${
+      `${existing ? 'Updated' : 'Created'} ${args.role} "${args.username}" (region ${args.region}, languages ${languages.join(',')}, shown to visitors as "${args.name}") in ${config.redisUrl ? 'Redis' : config.operatorsFile}.${
         // The new password hash ends every session of the account (auth/session-check.ts).
         existing ? ' Its open sessions and sockets end now.' : ''
       }`,

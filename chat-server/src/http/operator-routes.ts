@@ -1,18 +1,21 @@
 /**
  * The operator console's HTTP API (docs/chat-protocol.md): login with a lockout after repeated
- * failures, logout, who am I, quick replies per language, and the help route beside a
- * conversation. State-changing requests need this site's Origin; every answer is `no-store`.
+ * failures, logout, who am I, changing one's password, quick replies per language, and the help
+ * route beside a conversation. State-changing requests need this site's Origin; every answer is
+ * `no-store`. An account with a temporary password (set by a supervisor, admin-routes.ts) may
+ * only change it: every other route answers 403 `password-change-required` until it has.
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
-import { LANG_CODES, operatorLoginSchema, type OperatorMe } from '../protocol';
+import { LANG_CODES, operatorLoginSchema, operatorPasswordSchema, type OperatorMe } from '../protocol';
 import { originAllowed } from '../auth/origin';
 import { clientBucket } from '../auth/client-address';
-import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/passwords';
+import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../auth/passwords';
 import { credentialOf, liveSession } from '../auth/session-check';
 import { clearedSessionCookie, newSessionId, sessionCookie, sessionIdFrom, sessionKey } from '../auth/sessions';
 import { createLoginLimiter, GateFull, GATE_FULL_RETRY_MS } from '../limits/login-limiter';
 import type { ChatDeps } from '../chat/chat-context';
+import { publicOperatorIds } from '../chat/operator-ids';
 import type { OperatorAccount } from '../chat/store/chat-store';
 
 type Deps = Pick<
@@ -31,8 +34,9 @@ const tooMany = (res: Response, retryAfterMs: number) => {
   return error(res, 429, 'rate-limited');
 };
 
-const meOf = (account: OperatorAccount, capacity: number): OperatorMe => ({
-  operatorId: account.username,
+/** `operatorId` is the opaque id colleagues see (chat/operator-ids.ts), so a console can leave itself out. */
+const meOf = (account: OperatorAccount, capacity: number, publicId: (username: string) => string): OperatorMe => ({
+  operatorId: publicId(account.username),
   name: account.displayName,
   role: account.role,
   region: account.region,
@@ -60,11 +64,17 @@ export function operatorRoutes(deps: Deps): Router {
     lastQueueFullLog = now();
   };
 
-  /** The account behind the request's session cookie, or null. */
-  async function signedIn(req: Request): Promise<OperatorAccount | null> {
+  /**
+   * The account behind the request's session cookie; or null after answering 401 (no live
+   * session) or 403 `password-change-required` (a temporary password not yet changed).
+   */
+  async function signedIn(req: Request, res: Response): Promise<OperatorAccount | null> {
     const id = sessionIdFrom(req.headers.cookie);
-    if (!id) return null;
-    return (await liveSession(deps, sessionKey(id)))?.account ?? null;
+    const account = id ? ((await liveSession(deps, sessionKey(id)))?.account ?? null) : null;
+    if (!account) error(res, 401, 'unauthorized');
+    else if (account.mustChangePassword) error(res, 403, 'password-change-required');
+    else return account;
+    return null;
   }
 
   router.post('/api/operator/login', json, async (req, res) => {
@@ -92,7 +102,9 @@ export function operatorRoutes(deps: Deps): Router {
       });
       res.setHeader('Set-Cookie', sessionCookie(id, { maxAgeMs: deps.settings.sessionTtlMs, secure: deps.production }));
       deps.logger.info('operator.login', { operator: account.username });
-      res.json({ ok: true, data: meOf(account, deps.settings.capacity) });
+      // A temporary password: this session may only change it (POST /api/operator/password).
+      if (account.mustChangePassword) return res.json({ ok: true, data: { mustChangePassword: true } });
+      res.json({ ok: true, data: meOf(account, deps.settings.capacity, await publicOperatorIds(deps.store)) });
     } catch (failure) {
       if (failure instanceof GateFull) {
         noteQueueFull();
@@ -119,10 +131,69 @@ export function operatorRoutes(deps: Deps): Router {
 
   router.get('/api/operator/me', async (req, res) => {
     try {
-      const account = await signedIn(req);
-      if (!account) return error(res, 401, 'unauthorized');
-      res.json({ ok: true, data: meOf(account, deps.settings.capacity) });
+      const account = await signedIn(req, res);
+      if (!account) return;
+      res.json({ ok: true, data: meOf(account, deps.settings.capacity, await publicOperatorIds(deps.store)) });
     } catch {
+      error(res, 503, 'unavailable');
+    }
+  });
+
+  /**
+   * Changes the signed-in account's password (also the only thing a session with a temporary
+   * password may do). The current password is checked behind the login limits, so a stolen
+   * session cannot be used to guess it. The new hash ends every other session of the account
+   * (session-check.ts); this request gets a fresh session cookie.
+   */
+  router.post('/api/operator/password', json, async (req, res) => {
+    if (!sameOrigin(req)) return error(res, 403, 'forbidden');
+    try {
+      const id = sessionIdFrom(req.headers.cookie);
+      const live = id ? await liveSession(deps, sessionKey(id)) : null;
+      if (!id || !live) return error(res, 401, 'unauthorized');
+      const parsed = operatorPasswordSchema.safeParse(req.body);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return res.status(400).json({
+          ok: false,
+          error: 'invalid-payload',
+          message: issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid',
+        });
+      }
+      const username = live.account.username;
+      const admission = await limiter.admit(username, clientBucket(req, deps.trustProxy ?? 0));
+      if (!admission.ok) return tooMany(res, admission.retryAfterMs);
+      const valid = await admission.check(() => verifyPassword(parsed.data.current, live.account.passwordHash));
+      if (!valid) {
+        deps.logger.warn('operator.password-change-failed');
+        return error(res, 403, 'wrong-password');
+      }
+      await admission.succeeded();
+      const passwordHash = await hashPassword(parsed.data.next);
+      // Read again: a supervisor may have disabled or reset the account meanwhile.
+      const fresh = await deps.accounts.get(username);
+      if (!fresh || fresh.disabled || credentialOf(fresh) !== live.session.credential)
+        return error(res, 401, 'unauthorized');
+      const { mustChangePassword: _done, ...rest } = fresh;
+      const updated: OperatorAccount = { ...rest, passwordHash };
+      await deps.accounts.put(updated);
+      const oldKey = sessionKey(id);
+      await deps.store.deleteSession(oldKey);
+      deps.onLogout?.(oldKey);
+      const next = newSessionId();
+      await deps.store.createSession(sessionKey(next), {
+        operatorId: username,
+        credential: credentialOf(updated),
+        expiresAt: now() + deps.settings.sessionTtlMs,
+      });
+      res.setHeader(
+        'Set-Cookie',
+        sessionCookie(next, { maxAgeMs: deps.settings.sessionTtlMs, secure: deps.production }),
+      );
+      deps.logger.info('operator.password-changed', { operator: username });
+      res.json({ ok: true, data: meOf(updated, deps.settings.capacity, await publicOperatorIds(deps.store)) });
+    } catch (failure) {
+      if (failure instanceof GateFull) return tooMany(res, GATE_FULL_RETRY_MS);
       error(res, 503, 'unavailable');
     }
   });
@@ -130,7 +201,7 @@ export function operatorRoutes(deps: Deps): Router {
   const langQuery = z.object({ lang: z.enum(LANG_CODES) }).strict();
   router.get('/api/operator/quick-replies', async (req, res) => {
     try {
-      if (!(await signedIn(req))) return error(res, 401, 'unauthorized');
+      if (!(await signedIn(req, res))) return;
       const query = langQuery.safeParse(req.query);
       if (!query.success) return error(res, 400, 'invalid-payload');
       res.json({ ok: true, data: deps.content.quickReplies(query.data.lang) });
@@ -142,7 +213,7 @@ export function operatorRoutes(deps: Deps): Router {
   const municipalityQuery = z.object({ municipality: z.string().regex(/^GM\d{4}$/) }).strict();
   router.get('/api/operator/help-route', async (req, res) => {
     try {
-      if (!(await signedIn(req))) return error(res, 401, 'unauthorized');
+      if (!(await signedIn(req, res))) return;
       const query = municipalityQuery.safeParse(req.query);
       if (!query.success) return error(res, 400, 'invalid-payload');
       const route = deps.content.helpRoute(query.data.municipality);

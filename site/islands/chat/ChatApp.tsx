@@ -12,6 +12,8 @@ import { MessageLog, senderName } from './MessageLog';
 import { PreChatForm } from './PreChatForm';
 import { SafetyNumbers } from './SafetyNumbers';
 import { StatusNotice } from './StatusNotice';
+import { acceptedText } from './accepted';
+import { showTitleBadge } from './title-badge';
 import type { ChatKey, ChatProps } from './types';
 import { useVisitorChat } from './use-visitor-chat';
 import { WaitingView } from './WaitingView';
@@ -25,13 +27,15 @@ const PROBLEM: Record<Problem, ChatKey> = {
 };
 
 export default function ChatApp(props: ChatProps) {
-  const { lang, strings, phones, homeHref } = props;
+  const { lang, strings, phones, homeHref, alternatives } = props;
   const { chat, start, send, typing, end, startOver } = useVisitorChat();
   const [status, setStatus] = useState<StatusView>({ kind: 'loading' });
   // Rendered on the server too: until the script runs, show nothing that waits for it.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   const [announcement, setAnnouncement] = useState('');
+  // Opt-in, silent: a title badge when an operator picks up (never a sound).
+  const [notify, setNotify] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const lastPhase = useRef<Phase>(chat.phase);
@@ -54,7 +58,8 @@ export default function ChatApp(props: ChatProps) {
     if (chat.phase === 'active') textareaRef.current?.focus();
     else if (chat.phase === 'waiting' || chat.phase === 'ended') headingRef.current?.focus();
     if (chat.phase === 'active' && was !== 'resuming') {
-      setAnnouncement(format(strings['chat.accepted'], { name: chat.operatorName ?? strings['chat.from.operator'] }));
+      setAnnouncement(acceptedText(strings, chat.operatorName));
+      if (notify && was === 'waiting') showTitleBadge(document);
     }
     if (chat.phase === 'ended') setAnnouncement(strings['chat.ended.title']);
   }, [chat.phase]);
@@ -113,7 +118,14 @@ export default function ChatApp(props: ChatProps) {
 
       {hydrated && (chat.phase === 'prechat' || chat.phase === 'starting') && (
         <>
-          <StatusNotice status={status} strings={strings} phones={phones} lang={lang} onRetry={checkStatus} />
+          <StatusNotice
+            status={status}
+            strings={strings}
+            phones={phones}
+            lang={lang}
+            alternatives={alternatives}
+            onRetry={checkStatus}
+          />
           {status.kind !== 'closed' && status.kind !== 'loading' && (
             <PreChatForm {...props} busy={chat.phase === 'starting'} onStart={(details) => void start(details)} />
           )}
@@ -131,6 +143,8 @@ export default function ChatApp(props: ChatProps) {
             estimatedWaitRange={chat.estimatedWaitRange}
             operatorsAvailable={chat.operatorsAvailable}
             headingRef={headingRef}
+            notify={notify}
+            onNotify={setNotify}
             onCancel={() => void end()}
           />
           {chat.messages.length > 0 && (

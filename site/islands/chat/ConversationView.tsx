@@ -1,6 +1,7 @@
 /** The conversation with the operator: messages, typing indicator, composer, and ending it. */
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { acceptedText } from './accepted';
 import { Composer } from './Composer';
 import { format } from './fill';
 import type { ShownMessage } from './message-list';
@@ -32,7 +33,7 @@ export function ConversationView(props: Props) {
   const name = operatorName ?? strings['chat.from.operator'];
   return (
     <section class="chat-conversation" aria-labelledby="chat-conversation-title">
-      <h2 id="chat-conversation-title">{format(strings['chat.accepted'], { name })}</h2>
+      <h2 id="chat-conversation-title">{acceptedText(strings, operatorName)}</h2>
       <MessageLog messages={messages} strings={strings} operatorName={operatorName} />
       <p class="chat-typing" aria-hidden={!operatorTyping}>
         {operatorTyping ? format(strings['chat.typing'], { name }) : ''}

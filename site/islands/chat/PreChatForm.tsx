@@ -30,6 +30,7 @@ export function PreChatForm({ lang, strings, themes, municipalities, phones, bus
   const [theme, setTheme] = useState('');
   const [municipality, setMunicipality] = useState('');
   const [nickname, setNickname] = useState('');
+  const [under18, setUnder18] = useState(false);
   const [errors, setErrors] = useState<Field[]>([]);
   const summaryRef = useRef<HTMLDivElement>(null);
 
@@ -54,6 +55,7 @@ export function PreChatForm({ lang, strings, themes, municipalities, phones, bus
       ...(theme ? { theme } : {}),
       ...(municipality ? { municipality } : {}),
       ...(nickname.trim() ? { nickname: nickname.trim() } : {}),
+      ...(under18 ? { under18: true } : {}),
     });
   };
 
@@ -71,6 +73,11 @@ export function PreChatForm({ lang, strings, themes, municipalities, phones, bus
   return (
     <form class="chat-form" onSubmit={submit} noValidate aria-labelledby="chat-form-title">
       <h2 id="chat-form-title">{strings['chat.form.label']}</h2>
+      {lang !== 'nl' && (
+        <p class="chat-language-note" data-testid="chat-language-note">
+          {strings['chat.language.note']}
+        </p>
+      )}
       {errors.length > 0 && (
         <div class="chat-error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
           <h3>{strings['chat.error.summary']}</h3>
@@ -145,6 +152,22 @@ export function PreChatForm({ lang, strings, themes, municipalities, phones, bus
               <strong>{fill(strings['chat.danger.advice'], { phone: <Phone number={phones.emergency} /> })}</strong>
             </p>
           )}
+
+          <div class="chat-field">
+            <div class="chat-choice">
+              <input
+                type="checkbox"
+                id="chat-under18"
+                aria-describedby="chat-under18-hint"
+                checked={under18}
+                onChange={(e) => setUnder18(e.currentTarget.checked)}
+              />
+              <label for="chat-under18">{strings['chat.under18.label']}</label>
+            </div>
+            <p id="chat-under18-hint" class="chat-field__hint">
+              {strings['chat.under18.hint']}
+            </p>
+          </div>
 
           <div class="chat-field">
             <label for="chat-theme">{strings['chat.theme.label']}</label>

@@ -12,12 +12,15 @@ interface Props extends Pick<ChatProps, 'strings' | 'phones' | 'homeHref'> {
   estimatedWaitRange: WaitRangeFromServer | null;
   operatorsAvailable: number | null;
   headingRef: Ref<HTMLHeadingElement>;
+  /** The visitor asked for a silent title badge when an operator picks up. */
+  notify: boolean;
+  onNotify: (notify: boolean) => void;
   onCancel: () => void;
 }
 
 export function WaitingView(props: Props) {
   const { strings, phones, homeHref, position, estimatedWaitSeconds, estimatedWaitRange, operatorsAvailable } = props;
-  const { headingRef, onCancel } = props;
+  const { headingRef, notify, onNotify, onCancel } = props;
   const range = waitRange(estimatedWaitSeconds, estimatedWaitRange);
   const estimate =
     range.kind === 'unknown'
@@ -30,6 +33,7 @@ export function WaitingView(props: Props) {
       <h2 id="chat-waiting-title" tabIndex={-1} ref={headingRef}>
         {strings['chat.waiting.title']}
       </h2>
+      <SafetyNumbers strings={strings} phones={phones} emergencyFirst />
       {position !== null && (
         <p class="chat-waiting__position" data-testid="chat-position">
           {position <= 1 ? strings['chat.waiting.next'] : format(strings['chat.waiting.position'], { position })}
@@ -37,7 +41,18 @@ export function WaitingView(props: Props) {
       )}
       <p>{estimate}</p>
       {operatorsAvailable === 0 && <p>{strings['chat.waiting.noOperators']}</p>}
-      <SafetyNumbers strings={strings} phones={phones} />
+      <p class="chat-waiting__quick-exit" data-testid="chat-waiting-quick-exit">
+        {strings['chat.waiting.quickExit']}
+      </p>
+      <div class="chat-choice">
+        <input
+          type="checkbox"
+          id="chat-notify"
+          checked={notify}
+          onChange={(event) => onNotify(event.currentTarget.checked)}
+        />
+        <label for="chat-notify">{strings['chat.notify.label']}</label>
+      </div>
       <p>{strings['chat.waiting.keepReading']}</p>
       <p>
         <a href={homeHref} target="_blank" rel="noopener noreferrer">

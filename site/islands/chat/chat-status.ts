@@ -1,5 +1,6 @@
 /** Reads `GET /api/chat/status` and says which of open / busy / closed the visitor should see. */
 import type { ChatStatusResponse } from '../../../chat-server/src/protocol';
+import { dayAndTime } from '../../scripts/day-words';
 
 export type StatusView =
   | { kind: 'loading' }
@@ -25,14 +26,24 @@ export async function fetchStatus(signal?: AbortSignal): Promise<StatusView> {
   }
 }
 
-/** "maandag 09:00" in the visitor's language, in Dutch time (the opening hours are Dutch). */
-export function formatOpensAt(iso: string, lang: string): string | null {
+/**
+ * The next opening in words, in Dutch time (the opening hours are Dutch): `day` is "vandaag",
+ * "morgen" or "op maandag" (from `words`), `time` "09:00". Null for an unreadable time.
+ */
+export function opensAtWords(
+  iso: string,
+  lang: string,
+  words: { today: string; tomorrow: string; weekday: string },
+  now: Date = new Date(),
+): { day: string; time: string } | null {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
-  return new Intl.DateTimeFormat(lang, {
-    weekday: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/Amsterdam',
-  }).format(date);
+  return dayAndTime(date, now, lang, words);
+}
+
+/** True when the chat opens within the hour: then "look again" is worth a tap. */
+export function opensWithinHour(iso: string | undefined, now: Date = new Date()): boolean {
+  if (!iso) return false;
+  const ms = new Date(iso).getTime() - now.getTime();
+  return ms > 0 && ms <= 60 * 60 * 1000;
 }

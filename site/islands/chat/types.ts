@@ -1,6 +1,7 @@
 /** What the chat page gives the island, and the island's own shared types. */
 import type { UiStrings } from '../../i18n/ui';
 import type { Lang } from '../../i18n/locales';
+import type { Hours } from '../../../content/facts/open-at';
 import type { PhoneNumber } from './Phone';
 
 /** The `chat.*` UI strings (the page passes only these, not the whole site's strings). */
@@ -20,4 +21,21 @@ export interface ChatProps {
   phones: { emergency: PhoneNumber; veiligThuis: PhoneNumber };
   /** The site's home in this language, for "keep reading in a new tab". */
   homeHref: string;
+  /** Other written or phone help for when the chat is closed (from content/facts, at build time). */
+  alternatives: Alternative[];
+}
+
+/** A service the closed chat page offers, with only what the help facts say. */
+export interface Alternative {
+  id: string;
+  name: string;
+  phone: PhoneNumber | null;
+  website: string | null;
+  chat: boolean;
+  /** Structured hours from the facts; null when the source gives no verified hours. */
+  hours: Hours | null;
+  /** `hours` as text in the page's language ("dag en nacht", "ma–zo 09:00–18:00"). */
+  hoursText: string | null;
+  /** The audience name when the service is for one group only (e.g. "Jongeren"). */
+  audience: string | null;
 }

@@ -1,15 +1,30 @@
 /**
  * The operator console at /medewerkers/: log in, be available or away, see the queue (calmly if
- * wanted), take conversations side by side up to the capacity, and, for supervisors, the live
- * figures. Staff-only; Dutch is its language.
+ * wanted, but always everyone), visitors in danger pinned at the top as an alarm with a sound of
+ * its own, take conversations side by side up to the capacity, and, for supervisors, the live
+ * figures and the accounts. Staff-only; Dutch is its language. Keyboard shortcuts: shortcuts.tsx.
+ * A reload keeps its place: the server gives back the conversations held (`chat:assigned`), and
+ * this tab's sessionStorage remembers the view, being available, and the conversation last
+ * worked in (ids only, never text; cleared at logout).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { AccountsPanel } from './AccountsPanel';
+import { adminText } from './admin-strings';
+import { ShortcutsHelp, useShortcuts } from './shortcuts';
 import { format } from '../chat/fill';
 import type { OperatorMe, QuickReply } from '../../../chat-server/src/protocol';
 import { ConversationPanel } from './ConversationPanel';
-import { errorLabel } from './labels';
+import { DangerAlarm } from './DangerAlarm';
+import { DANGER_ALARM_MS, errorLabel, waitedMs } from './labels';
 import { LoginForm } from './LoginForm';
-import { askDesktopPermission, playTone, showDesktop } from './new-chat-alert';
+import {
+  askDesktopPermission,
+  dangerSoundOn,
+  playAlarm,
+  playTone,
+  rememberDangerSound,
+  showDesktop,
+} from './new-chat-alert';
 import { QueuePanel } from './QueuePanel';
 import { fetchMe, fetchQuickReplies } from './operator-api';
 import { SupervisorPanel } from './SupervisorPanel';
@@ -18,6 +33,26 @@ import { useOperatorConsole } from './use-operator-console';
 
 /** The protocol's default capacity, until /api/operator/me says this operator's; the server enforces it. */
 const DEFAULT_CAPACITY = 3;
+/** While someone in danger waits past DANGER_ALARM_MS, the alarm sounds again this often. */
+const DANGER_REPEAT_MS = 60_000;
+
+/** This tab's place, kept over a reload (sessionStorage: this tab only, gone when it closes). */
+const PLACE = { view: 'ghnt-console-view', available: 'ghnt-console-available', focus: 'ghnt-console-focus' } as const;
+const remembered = (key: string) => {
+  try {
+    return sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+};
+const remember = (key: string, value: string | null) => {
+  try {
+    if (value === null) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, value);
+  } catch {
+    // Storage off: the console works, it just forgets its place on reload.
+  }
+};
 
 export default function ConsoleApp(props: ConsoleProps) {
   const { strings } = props;
@@ -25,6 +60,8 @@ export default function ConsoleApp(props: ConsoleProps) {
   const op = useOperatorConsole(session);
   const [calm, setCalm] = useState(true);
   const [sound, setSound] = useState(false);
+  // On by default; staff can switch it off on this device (kept in this browser only).
+  const [dangerSound, setDangerSound] = useState(true);
   const [desktop, setDesktop] = useState(false);
   const [now, setNow] = useState(() => Date.now());
   const [error, setError] = useState<string | null>(null);
@@ -32,24 +69,109 @@ export default function ConsoleApp(props: ConsoleProps) {
   const [me, setMe] = useState<OperatorMe | null>(null);
   const [justAccepted, setJustAccepted] = useState<string | null>(null);
   const seenWaiting = useRef<Set<string>>(new Set());
+  const lastAlarm = useRef(0);
+  /** Said at once to screen readers when someone new in danger waits (cleared first, so it is said again). */
+  const [dangerNews, setDangerNews] = useState('');
+
+  useEffect(() => setDangerSound(dangerSoundOn()), []);
+  const [view, setView] = useState<'work' | 'accounts'>(() =>
+    remembered(PLACE.view) === 'accounts' ? 'accounts' : 'work',
+  );
+  const [shortcutNote, setShortcutNote] = useState('');
+  const restoredFocus = useRef(false);
 
   useEffect(() => {
     if (op.connection === 'connected') void fetchMe().then(setMe);
   }, [op.connection, session]);
 
+  // After a reload: available again if this tab was, before the first chat is offered to others.
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 5000);
+    if (op.connection === 'connected' && !op.available && remembered(PLACE.available) === '1')
+      void op.setStatus('available');
+  }, [op.connection, session]);
+
+  // After a reload: back in the conversation last worked in, once the server has given it back.
+  useEffect(() => {
+    const id = remembered(PLACE.focus);
+    if (restoredFocus.current || !id || !op.held[id]) return;
+    restoredFocus.current = true;
+    document.getElementById(`text-${id}`)?.focus();
+  }, [op.held]);
+
+  useEffect(() => {
+    const onFocus = (event: FocusEvent) => {
+      const id = (event.target as Element | null)?.closest?.<HTMLElement>('.console-conversation')?.dataset
+        .conversation;
+      if (id) remember(PLACE.focus, id);
+    };
+    document.addEventListener('focusin', onFocus);
+    return () => document.removeEventListener('focusin', onFocus);
+  }, []);
+
+  const acceptConversation = async (conversationId?: string) => {
+    const result = await op.accept(conversationId);
+    setError(typeof result === 'object' ? strings[errorLabel(result.error)] : null);
+    if (typeof result === 'string') setJustAccepted(result);
+  };
+
+  const toggleStatus = async () => {
+    const status = op.available ? 'away' : 'available';
+    const code = await op.setStatus(status);
+    setError(code ? strings[errorLabel(code)] : null);
+    if (!code) remember(PLACE.available, status === 'available' ? '1' : null);
+  };
+
+  const showView = (next: 'work' | 'accounts') => {
+    setView(next);
+    remember(PLACE.view, next);
+  };
+
+  useShortcuts(
+    {
+      acceptNext: () => {
+        showView('work');
+        void acceptConversation();
+      },
+      toggleStatus: () => void toggleStatus(),
+      nothingOpen: () => setShortcutNote(adminText('shortcuts.none')),
+    },
+    op.connection === 'connected' || op.connection === 'reconnecting',
+  );
+
+  useEffect(() => {
+    // Every second: the waits of people in danger are a running clock, and turn into an alarm at 60 s.
+    const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
 
-  // A new waiting chat: alert only if the operator opted in.
+  // A new waiting chat: alert only if the operator opted in. Someone new in danger: the alarm
+  // (on unless switched off on this device), whatever the status or view.
   useEffect(() => {
     const fresh = op.waiting.filter((row) => !seenWaiting.current.has(row.conversationId));
     seenWaiting.current = new Set(op.waiting.map((row) => row.conversationId));
     if (fresh.length === 0) return;
+    if (fresh.some((row) => row.inDanger)) {
+      setDangerNews('');
+      setTimeout(() => setDangerNews(strings['chat.console.danger.alert']), 100);
+      if (dangerSound) {
+        playAlarm();
+        lastAlarm.current = Date.now();
+      }
+      if (desktop) showDesktop(strings['chat.console.alert.title'], strings['chat.console.danger.alert']);
+      return;
+    }
     if (sound) playTone();
     if (desktop) showDesktop(strings['chat.console.alert.title'], strings['chat.console.alert.body']);
   }, [op.waiting]);
+
+  // Someone in danger still waiting after a minute: the alarm again, once a minute.
+  useEffect(() => {
+    if (!dangerSound || now - lastAlarm.current < DANGER_REPEAT_MS) return;
+    if (op.waiting.some((row) => row.inDanger && waitedMs(row.waitingSince, now) >= DANGER_ALARM_MS)) {
+      playAlarm();
+      lastAlarm.current = now;
+    }
+  }, [now]);
 
   // Quick replies per language, loaded once for each language in a held conversation.
   useEffect(() => {
@@ -72,6 +194,8 @@ export default function ConsoleApp(props: ConsoleProps) {
   const orphans = op.mine.filter((id) => !op.held[id]);
   const capacity = me?.capacity ?? DEFAULT_CAPACITY;
   const canAccept = heldList.filter((held) => !held.endedBy).length < capacity;
+  const inDanger = op.waiting.filter((row) => row.inDanger);
+  const others = op.waiting.filter((row) => !row.inDanger);
   const transferTargets = op.colleagues.filter(
     (colleague) =>
       colleague.operatorId !== me?.operatorId &&
@@ -80,6 +204,7 @@ export default function ConsoleApp(props: ConsoleProps) {
   );
 
   const logout = async () => {
+    for (const key of Object.values(PLACE)) remember(key, null);
     try {
       await fetch('/api/operator/logout', { method: 'POST', credentials: 'same-origin' });
     } finally {
@@ -88,7 +213,21 @@ export default function ConsoleApp(props: ConsoleProps) {
   };
 
   return (
-    <div class="console">
+    // While the accounts are shown the work parts are hidden by CSS, not removed: drafts stay.
+    <div class="console" data-view={me?.role === 'supervisor' ? view : 'work'}>
+      {/* First in the work area: whoever is in danger and waiting (issue 20). */}
+      <p role="alert" class="visually-hidden" data-testid="console-danger-news">
+        {dangerNews}
+      </p>
+      <DangerAlarm
+        {...props}
+        inDanger={inDanger}
+        total={op.waitingCount.inDanger}
+        now={now}
+        canAccept={canAccept}
+        onAccept={(conversationId) => void acceptConversation(conversationId)}
+      />
+
       <div class="console-bar">
         <p role="status" class="console-bar__status">
           {me && (
@@ -100,15 +239,7 @@ export default function ConsoleApp(props: ConsoleProps) {
               ? strings['chat.console.status.available']
               : strings['chat.console.status.away']}
         </p>
-        <button
-          type="button"
-          class="button"
-          aria-pressed={op.available}
-          onClick={async () => {
-            const code = await op.setStatus(op.available ? 'away' : 'available');
-            setError(code ? strings[errorLabel(code)] : null);
-          }}
-        >
+        <button type="button" class="button" aria-pressed={op.available} onClick={() => void toggleStatus()}>
           {strings['chat.console.status.toggle']}
         </button>
         <div class="console-choice">
@@ -126,6 +257,19 @@ export default function ConsoleApp(props: ConsoleProps) {
         </div>
         <div class="console-choice">
           <input
+            id="console-danger-sound"
+            type="checkbox"
+            checked={dangerSound}
+            onChange={(e) => {
+              const on = e.currentTarget.checked;
+              setDangerSound(on);
+              rememberDangerSound(on);
+            }}
+          />
+          <label for="console-danger-sound">{strings['chat.console.danger.sound']}</label>
+        </div>
+        <div class="console-choice">
+          <input
             id="console-desktop"
             type="checkbox"
             checked={desktop}
@@ -136,10 +280,33 @@ export default function ConsoleApp(props: ConsoleProps) {
           />
           <label for="console-desktop">{strings['chat.console.alert.desktop']}</label>
         </div>
+        <ShortcutsHelp />
         <button type="button" class="button button--secondary" onClick={() => void logout()}>
           {strings['chat.console.logout']}
         </button>
       </div>
+      <p class="visually-hidden" role="status">
+        {shortcutNote}
+      </p>
+
+      {me?.role === 'supervisor' && (
+        <nav class="console-nav" aria-label={adminText('nav.label')}>
+          {(['work', 'accounts'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              class="console-nav__item"
+              aria-current={view === name ? 'page' : undefined}
+              onClick={() => showView(name)}
+            >
+              {adminText(name === 'work' ? 'nav.work' : 'nav.accounts')}
+            </button>
+          ))}
+        </nav>
+      )}
+      {me?.role === 'supervisor' && view === 'accounts' && (
+        <AccountsPanel languages={props.languages} me={me.operatorId} />
+      )}
 
       {error && (
         <p class="console-error" role="alert">
@@ -147,20 +314,20 @@ export default function ConsoleApp(props: ConsoleProps) {
         </p>
       )}
 
-      {op.stats && <SupervisorPanel strings={strings} stats={op.stats} />}
-
       <QueuePanel
         {...props}
-        waiting={op.waiting}
+        others={others}
+        total={op.waitingCount.total}
+        inDanger={op.waitingCount.inDanger}
+        shown={op.waiting.length}
         calm={calm}
         now={now}
         canAccept={canAccept}
-        onAccept={async (conversationId) => {
-          const result = await op.accept(conversationId);
-          setError(typeof result === 'object' ? strings[errorLabel(result.error)] : null);
-          if (typeof result === 'string') setJustAccepted(result);
-        }}
+        onAccept={(conversationId) => void acceptConversation(conversationId)}
       />
+
+      {/* After the queue: the people waiting come before the figures about them. */}
+      {op.stats && <SupervisorPanel {...props} stats={op.stats} waiting={op.waiting} now={now} />}
 
       <section class="console-mine" aria-labelledby="console-mine-title">
         <h2 id="console-mine-title">

@@ -4,7 +4,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Colleague, ErrorCode, HelpRoute, Outcome, QuickReply } from '../../../chat-server/src/protocol';
-import { format } from '../chat/fill';
+import { fill, format } from '../chat/fill';
+import { Phone } from '../chat/Phone';
 import { MAX_MESSAGE_LENGTH, MAX_NOTE_LENGTH, OUTCOME_CHOICES } from '../chat/limits';
 import { MessageText } from '../chat/MessageText';
 import { ABOUT_LABEL, ENDED_LABEL, OUTCOME_LABEL, errorLabel } from './labels';
@@ -13,7 +14,10 @@ import { HelpRouteBox } from './HelpRouteBox';
 import type { HeldConversation } from './use-operator-console';
 import type { ConsoleProps } from './types';
 
-interface Props extends Pick<ConsoleProps, 'strings' | 'themes' | 'municipalities' | 'languages' | 'helpHref'> {
+interface Props extends Pick<
+  ConsoleProps,
+  'strings' | 'themes' | 'municipalities' | 'languages' | 'helpHref' | 'emergency'
+> {
   held: HeldConversation;
   /** True for the conversation this operator just took: its message box gets focus. */
   justAccepted: boolean;
@@ -30,7 +34,7 @@ interface Props extends Pick<ConsoleProps, 'strings' | 'themes' | 'municipalitie
 
 export function ConversationPanel(props: Props) {
   const { strings, themes, municipalities, languages, helpHref, held, quickReplies } = props;
-  const { conversation, messages, visitorTyping, endedBy } = held;
+  const { conversation, messages, visitorTyping, endedBy, visitorPresence } = held;
   const id = conversation.conversationId;
   const [text, setText] = useState('');
   const [noteText, setNoteText] = useState('');
@@ -85,6 +89,7 @@ export function ConversationPanel(props: Props) {
   return (
     <article class="console-conversation" aria-labelledby={`title-${id}`} data-conversation={id}>
       <h3 id={`title-${id}`}>{title}</h3>
+      {conversation.inDanger && <DangerBanner strings={strings} emergency={props.emergency} />}
       <dl class="console-facts">
         <div>
           <dt>{strings['chat.console.queue.lang']}</dt>
@@ -99,6 +104,14 @@ export function ConversationPanel(props: Props) {
             <dt>{strings['chat.console.queue.danger']}</dt>
             <dd>
               <strong>{strings['chat.console.queue.inDanger']}</strong>
+            </dd>
+          </div>
+        )}
+        {conversation.under18 && (
+          <div class="console-facts__age">
+            <dt>{strings['chat.console.queue.age']}</dt>
+            <dd data-testid="console-under18">
+              <strong>{strings['chat.console.queue.under18']}</strong>
             </dd>
           </div>
         )}
@@ -127,6 +140,20 @@ export function ConversationPanel(props: Props) {
         ))}
       </ol>
       <p class="chat-typing">{visitorTyping ? strings['chat.console.conversation.typing'] : ''}</p>
+      <p
+        class={`console-presence console-presence--${visitorPresence}`}
+        role="status"
+        data-testid="console-visitor-presence"
+        data-presence={endedBy ? 'ended' : visitorPresence}
+      >
+        {endedBy
+          ? ''
+          : visitorPresence === 'away'
+            ? strings['chat.console.conversation.visitorAway']
+            : visitorPresence === 'back'
+              ? strings['chat.console.conversation.visitorBack']
+              : ''}
+      </p>
 
       {error && (
         <p class="console-error" role="alert">
@@ -286,5 +313,35 @@ export function ConversationPanel(props: Props) {
         </>
       )}
     </article>
+  );
+}
+
+/**
+ * What to do for a visitor who said they are in danger: the emergency number from the help
+ * facts module with its source. Only what a source says: no procedure of our own.
+ */
+function DangerBanner({ strings, emergency }: Pick<Props, 'strings' | 'emergency'>) {
+  const host = (() => {
+    try {
+      return new URL(emergency.source).hostname;
+    } catch {
+      return emergency.source;
+    }
+  })();
+  return (
+    <div class="console-danger-banner" data-testid="console-danger-banner">
+      <p class="console-danger-banner__text">
+        <strong>{fill(strings['chat.console.danger.banner'], { phone: <Phone number={emergency} /> })}</strong>
+      </p>
+      <p class="console-danger-banner__source">
+        {fill(strings['chat.console.danger.source'], {
+          source: (
+            <a href={emergency.source} target="_blank" rel="noopener noreferrer">
+              {host}
+            </a>
+          ),
+        })}
+      </p>
+    </div>
   );
 }

@@ -1,5 +1,9 @@
-/** Staff log in with a username and password; the server sets an httpOnly session cookie. */
+/**
+ * Staff log in with a username and password; the server sets an httpOnly session cookie. A
+ * temporary password (from a supervisor) leads to choosing one's own first.
+ */
 import { useState } from 'preact/hooks';
+import { PasswordChangeForm } from './PasswordChangeForm';
 import type { ConsoleStrings } from './types';
 
 interface Props {
@@ -12,6 +16,7 @@ export function LoginForm({ strings, onLoggedIn }: Props) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [temporary, setTemporary] = useState<string | null>(null);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -29,8 +34,10 @@ export function LoginForm({ strings, onLoggedIn }: Props) {
         body: JSON.stringify({ username, password }),
       });
       if (response.ok) {
+        const body = (await response.json().catch(() => ({}))) as { data?: { mustChangePassword?: boolean } };
         setPassword('');
-        onLoggedIn();
+        if (body.data?.mustChangePassword) setTemporary(password);
+        else onLoggedIn();
         return;
       }
       setError(
@@ -46,6 +53,18 @@ export function LoginForm({ strings, onLoggedIn }: Props) {
       setBusy(false);
     }
   };
+
+  if (temporary !== null) {
+    return (
+      <PasswordChangeForm
+        temporary={temporary}
+        onChanged={() => {
+          setTemporary(null);
+          onLoggedIn();
+        }}
+      />
+    );
+  }
 
   return (
     <form

@@ -1,17 +1,26 @@
 /**
- * The queue: who waits how long, in which language, about whom, in danger or not, theme and
- * municipality. Calm mode (asked for by helpline staff) hides the raw count and the rows after
- * the first few, so a long queue does not rush anyone.
+ * The queue: who waits how long, in which language, about whom, theme and municipality. Every
+ * waiting person the server sent is a row, in every mode and status (issue 20): calm mode
+ * (asked for by helpline staff, on by default) only softens, showing waits without the running
+ * seconds and without colour. The count of waiting people and how many are in danger is always
+ * shown. People in danger are pinned above (DangerAlarm), so they are not repeated here.
  */
 import type { WaitingConversation } from '../../../chat-server/src/protocol';
 import { format } from '../chat/fill';
-import { ABOUT_LABEL, waitedFor } from './labels';
+import { ABOUT_LABEL, waitedLabel, waitedMs } from './labels';
 import type { ConsoleProps } from './types';
 
-const CALM_ROWS = 3;
+/** Outside calm view, a wait this long is marked (the default regional overflow time). */
+const LONG_WAIT_MS = 2 * 60_000;
 
 interface Props extends Pick<ConsoleProps, 'strings' | 'themes' | 'municipalities' | 'languages'> {
-  waiting: WaitingConversation[];
+  /** The waiting people not in danger (in queue order). */
+  others: WaitingConversation[];
+  /** How many wait in all, and how many of them in danger. */
+  total: number;
+  inDanger: number;
+  /** Rows the console has (in danger and others); fewer than `total` when the queue is very long. */
+  shown: number;
   calm: boolean;
   now: number;
   canAccept: boolean;
@@ -23,37 +32,42 @@ export function QueuePanel({
   themes,
   municipalities,
   languages,
-  waiting,
+  others,
+  total,
+  inDanger,
+  shown,
   calm,
   now,
   canAccept,
   onAccept,
 }: Props) {
-  const rows = calm ? waiting.slice(0, CALM_ROWS) : waiting;
   const summary =
-    waiting.length === 0
+    total === 0
       ? strings['chat.console.queue.empty']
-      : calm
-        ? strings['chat.console.queue.someoneWaiting']
-        : format(strings['chat.console.queue.count'], { count: waiting.length });
+      : inDanger > 0
+        ? format(strings['chat.console.queue.countDanger'], { count: total, danger: inDanger })
+        : format(strings['chat.console.queue.count'], { count: total });
   return (
     <section class="console-queue" aria-labelledby="console-queue-title">
       <h2 id="console-queue-title">{strings['chat.console.queue.title']}</h2>
-      <p role="status" data-testid="console-queue-summary">
-        {summary}
-      </p>
-      <button type="button" class="button" disabled={!canAccept || waiting.length === 0} onClick={() => onAccept()}>
-        {strings['chat.console.queue.acceptNext']}
-      </button>
-      {rows.length > 0 && (
-        <table class="console-table">
-          <caption class="visually-hidden">{strings['chat.console.queue.title']}</caption>
+      <div class="console-queue__head">
+        <p role="status" class="console-queue__summary" data-testid="console-queue-summary">
+          {summary}
+        </p>
+        <button type="button" class="button" disabled={!canAccept || total === 0} onClick={() => onAccept()}>
+          {strings['chat.console.queue.acceptNext']}
+        </button>
+      </div>
+      {others.length > 0 && (
+        <table class={`console-table${calm ? ' console-table--calm' : ''}`}>
+          <caption class="visually-hidden">
+            {inDanger > 0 ? strings['chat.console.queue.others'] : strings['chat.console.queue.title']}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{strings['chat.console.queue.waited']}</th>
               <th scope="col">{strings['chat.console.queue.lang']}</th>
               <th scope="col">{strings['chat.console.queue.about']}</th>
-              <th scope="col">{strings['chat.console.queue.danger']}</th>
               <th scope="col">{strings['chat.console.queue.theme']}</th>
               <th scope="col">{strings['chat.console.queue.municipality']}</th>
               <th scope="col">
@@ -62,14 +76,25 @@ export function QueuePanel({
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => {
-              const waited = waitedFor(row.waitingSince, now);
+            {others.map((row) => {
+              const long = !calm && waitedMs(row.waitingSince, now) >= LONG_WAIT_MS;
               return (
-                <tr key={row.conversationId} class={row.inDanger ? 'console-row--danger' : undefined}>
-                  <td>{format(strings['chat.console.minutesSeconds'], waited)}</td>
+                <tr
+                  key={row.conversationId}
+                  class={long ? 'console-row--long' : undefined}
+                  data-conversation={row.conversationId}
+                >
+                  <td>{waitedLabel(strings, row.waitingSince, now, calm)}</td>
                   <td>{languages[row.lang] ?? row.lang}</td>
-                  <td>{strings[ABOUT_LABEL[row.about]]}</td>
-                  <td>{row.inDanger ? <strong>{strings['chat.console.queue.inDanger']}</strong> : '–'}</td>
+                  <td>
+                    {strings[ABOUT_LABEL[row.about]]}
+                    {row.under18 && (
+                      <>
+                        {' · '}
+                        <strong data-testid="queue-under18">{strings['chat.console.queue.under18']}</strong>
+                      </>
+                    )}
+                  </td>
                   <td>{row.theme ? (themes[row.theme] ?? row.theme) : '–'}</td>
                   <td>{row.municipality ? (municipalities[row.municipality]?.name ?? row.municipality) : '–'}</td>
                   <td>
@@ -88,6 +113,7 @@ export function QueuePanel({
           </tbody>
         </table>
       )}
+      {total > shown && <p>{format(strings['chat.console.queue.more'], { count: total - shown })}</p>}
     </section>
   );
 }

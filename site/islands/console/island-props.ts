@@ -3,6 +3,7 @@ import gemeenten from '../../../content/data/gemeenten.json' with { type: 'json'
 import regions from '../../../content/data/gemeente-veiligthuisregio.json' with { type: 'json' };
 import { LANGS, LOCALES } from '../../i18n/locales';
 import { uiStrings } from '../../i18n/ui';
+import { EMERGENCY } from '../../lib/safety-numbers';
 import { THEMES } from '../../lib/taxonomy';
 import type { ConsoleKey, ConsoleProps, ConsoleStrings, MunicipalityInfo } from './types';
 
@@ -25,5 +26,10 @@ export function consoleIslandProps(): ConsoleProps {
     municipalities,
     languages: Object.fromEntries(LANGS.map((lang) => [lang, LOCALES[lang].label])),
     helpHref: '/nl/hulp/',
+    emergency: {
+      display: EMERGENCY.display,
+      tel: EMERGENCY.tel,
+      source: EMERGENCY.source,
+    },
   };
 }

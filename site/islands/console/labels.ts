@@ -1,6 +1,7 @@
 /** Words for protocol values in the console (about whom, outcomes, who ended, error codes). */
 import type { About, EndedBy, ErrorCode, Outcome } from '../../../chat-server/src/protocol';
-import type { ConsoleKey } from './types';
+import { format } from '../chat/fill';
+import type { ConsoleKey, ConsoleStrings } from './types';
 
 export const ABOUT_LABEL: Record<About, ConsoleKey> = {
   self: 'chat.console.about.self',
@@ -47,3 +48,22 @@ export function waitedFor(sinceIso: string, now: number): { minutes: number; sec
   const total = Math.max(0, Math.floor((now - new Date(sinceIso).getTime()) / 1000));
   return { minutes: Math.floor(total / 60), seconds: total % 60 };
 }
+
+/**
+ * How long someone has waited, as shown: "2 min 5 s", or in calm view without the running
+ * seconds ("2 min", "korter dan 1 min").
+ */
+export function waitedLabel(strings: ConsoleStrings, sinceIso: string, now: number, calm = false): string {
+  const waited = waitedFor(sinceIso, now);
+  if (!calm) return format(strings['chat.console.minutesSeconds'], waited);
+  return waited.minutes === 0
+    ? strings['chat.console.waitedUnderMinute']
+    : format(strings['chat.console.waitedMinutes'], waited);
+}
+
+/** An in-danger visitor's wait turns into an alarm after this long. */
+export const DANGER_ALARM_MS = 60_000;
+/** The supervisor's view lists in-danger visitors waiting longer than this. */
+export const DANGER_SUPERVISOR_MS = 2 * 60_000;
+
+export const waitedMs = (sinceIso: string, now: number) => Math.max(0, now - new Date(sinceIso).getTime());

@@ -1,6 +1,8 @@
 /**
- * Opt-in alerts for a new waiting chat: a short tone (Web Audio, no file to fetch) and/or a
- * desktop notification. Off by default; the choice lives in the tab only.
+ * Alerts. For a new waiting chat (opt-in, off by default; the choice lives in the tab only): a
+ * short tone (Web Audio, no file to fetch) and/or a desktop notification. For someone in danger:
+ * an alarm of its own, on by default, which staff can switch off per device (kept in this
+ * browser's localStorage; only the choice, nothing about any visitor).
  */
 export interface AlertChoice {
   sound: boolean;
@@ -21,6 +23,54 @@ export function playTone(): void {
     oscillator.onended = () => void audio.close();
   } catch {
     // No audio device or blocked: the console still shows the queue.
+  }
+}
+
+/**
+ * The in-danger alarm: three rising two-tone pulses, generated here (Web Audio API), so it is
+ * unlike the new-chat tone and needs nothing from another origin.
+ */
+export function playAlarm(): void {
+  try {
+    const audio = new AudioContext();
+    const start = audio.currentTime;
+    const pulses = [0, 0.32, 0.64];
+    for (const [index, at] of pulses.entries()) {
+      const oscillator = audio.createOscillator();
+      const gain = audio.createGain();
+      oscillator.type = 'triangle';
+      oscillator.frequency.setValueAtTime(740, start + at);
+      oscillator.frequency.setValueAtTime(988, start + at + 0.12);
+      gain.gain.setValueAtTime(0.0001, start + at);
+      gain.gain.exponentialRampToValueAtTime(0.25, start + at + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, start + at + 0.26);
+      oscillator.connect(gain).connect(audio.destination);
+      oscillator.start(start + at);
+      oscillator.stop(start + at + 0.28);
+      if (index === pulses.length - 1) oscillator.onended = () => void audio.close();
+    }
+  } catch {
+    // No audio device or blocked: the alarm is still on screen.
+  }
+}
+
+const DANGER_SOUND_KEY = 'ghnt-console-danger-sound';
+
+/** The in-danger alarm sound on this device: on unless staff switched it off here. */
+export function dangerSoundOn(): boolean {
+  try {
+    return localStorage.getItem(DANGER_SOUND_KEY) !== 'off';
+  } catch {
+    return true;
+  }
+}
+
+export function rememberDangerSound(on: boolean): void {
+  try {
+    if (on) localStorage.removeItem(DANGER_SOUND_KEY);
+    else localStorage.setItem(DANGER_SOUND_KEY, 'off');
+  } catch {
+    // Storage blocked: the choice holds for this page only.
   }
 }
 

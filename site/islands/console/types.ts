@@ -21,4 +21,6 @@ export interface ConsoleProps {
   languages: Record<string, string>;
   /** Where the public help pages start, e.g. /nl/hulp/. */
   helpHref: string;
+  /** The emergency number from the help facts module (content/facts), with its source. */
+  emergency: { display: string; tel: string; source: string };
 }

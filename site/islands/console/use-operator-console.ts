@@ -28,6 +28,8 @@ export interface HeldConversation {
   messages: ShownMessage[];
   visitorTyping: boolean;
   endedBy: EndedBy | null;
+  /** `away`: the visitor's connection is gone; `back`: it returned after being away. */
+  visitorPresence: 'here' | 'away' | 'back';
 }
 
 export type Connection = 'connecting' | 'connected' | 'reconnecting' | 'unauthorized';
@@ -46,6 +48,8 @@ export function useOperatorConsole(session: number) {
   const socketRef = useRef<OperatorSocket | null>(null);
   const [connection, setConnection] = useState<Connection>('connecting');
   const [waiting, setWaiting] = useState<WaitingConversation[]>([]);
+  /** How many wait in all and how many of them in danger (`waiting` is the head of the queue). */
+  const [waitingCount, setWaitingCount] = useState({ total: 0, inDanger: 0 });
   const [mine, setMine] = useState<string[]>([]);
   const [colleagues, setColleagues] = useState<Colleague[]>([]);
   const [held, setHeld] = useState<Record<string, HeldConversation>>({});
@@ -62,6 +66,7 @@ export function useOperatorConsole(session: number) {
         messages: conversation.messages.map((m) => ({ ...m })),
         visitorTyping: false,
         endedBy: null,
+        visitorPresence: conversation.visitorAway ? 'away' : 'here',
       },
     }));
   }, []);
@@ -81,13 +86,22 @@ export function useOperatorConsole(session: number) {
       // The server counts a (re)connected operator as away until told otherwise: say it again.
       if (availableRef.current) socket.emit('operator:status', { status: 'available' }, () => undefined);
     });
-    socket.on('disconnect', () => setConnection('reconnecting'));
+    socket.on('disconnect', (reason) => {
+      setConnection('reconnecting');
+      // Cut off by the server (account disabled or reset, session revoked): Socket.IO does not
+      // retry by itself then. Try once: a live session comes back, a dead one gets the login form.
+      if (reason === 'io server disconnect') socket.connect();
+    });
     socket.on('connect_error', (error) => {
       // Refused by the server (no or expired session): log in again.
       setConnection(!socket.active || /unauthori[sz]ed/i.test(error.message) ? 'unauthorized' : 'reconnecting');
     });
     socket.on('queue:snapshot', (snapshot) => {
       setWaiting(snapshot.waiting);
+      setWaitingCount({
+        total: snapshot.waitingTotal ?? snapshot.waiting.length,
+        inDanger: snapshot.waitingInDanger ?? snapshot.waiting.filter((row) => row.inDanger).length,
+      });
       setMine(snapshot.mine);
       setColleagues(snapshot.colleagues ?? []);
     });
@@ -109,6 +123,13 @@ export function useOperatorConsole(session: number) {
     socket.on('chat:typing', ({ conversationId, from, typing }) => {
       if (from === 'visitor') update(conversationId, (h) => ({ ...h, visitorTyping: typing }));
     });
+    socket.on('chat:visitor-presence', ({ conversationId, away }) =>
+      update(conversationId, (h) => ({
+        ...h,
+        visitorPresence: away ? 'away' : 'back',
+        visitorTyping: away ? false : h.visitorTyping,
+      })),
+    );
     socket.on('chat:ended', ({ conversationId, by }) =>
       update(conversationId, (h) => ({ ...h, endedBy: by, visitorTyping: false })),
     );
@@ -234,6 +255,7 @@ export function useOperatorConsole(session: number) {
     connection,
     available,
     waiting,
+    waitingCount,
     mine,
     colleagues,
     held,

@@ -32,6 +32,8 @@ export interface ConversationRecord {
   /** Safety region VRxx of the municipality (operators may be assigned by either). */
   safetyRegion?: string;
   nickname?: string;
+  /** The visitor said they are younger than 18 (absent otherwise). */
+  under18?: true;
   /** SHA-256 (base64url) of the resume token; the token itself is never stored. */
   tokenHash: string;
   /** Epoch ms. */
@@ -62,6 +64,13 @@ export interface OperatorAccount {
   createdAt: string;
   /** A disabled account cannot log in, and its sessions and sockets end at once. */
   disabled?: boolean;
+  /** Languages this operator chats in (addition; accounts made before it count as `['nl']`). */
+  languages?: Lang[];
+  /**
+   * Set by a supervisor's create or reset (a temporary password): a session of this account may
+   * only change the password until it has (docs/chat-protocol.md "Accounts").
+   */
+  mustChangePassword?: boolean;
 }
 
 export interface OperatorPresence {
@@ -196,12 +205,19 @@ export interface ChatStore {
   clearAttempts(key: string): Promise<void>;
   /** A random secret shared by every process on this store (renewed daily), for address HMACs. */
   addressSecret(): Promise<string>;
+  /**
+   * A random secret shared by every process on this store and kept (no TTL), for the opaque
+   * operator ids consoles see for colleagues (chat/operator-ids.ts); never sent to a client.
+   */
+  operatorIdSecret(): Promise<string>;
 }
 
 /** Operator accounts: a JSON file next to the memory store, a Redis hash with the Redis store. */
 export interface AccountStore {
   get(username: string): Promise<OperatorAccount | null>;
   put(account: OperatorAccount): Promise<void>;
+  /** Writes a new account only if its username is free, atomically (two supervisors at once): false if taken. */
+  create(account: OperatorAccount): Promise<boolean>;
   remove(username: string): Promise<void>;
   list(): Promise<OperatorAccount[]>;
 }

@@ -25,6 +25,14 @@ export function createFileAccountStore(path: string): AccountStore {
       accounts[account.username] = account;
       write(accounts);
     },
+    async create(account) {
+      // Read, check and write without an await in between: atomic within this process.
+      const accounts = readAccounts(path);
+      if (accounts[account.username]) return false;
+      accounts[account.username] = account;
+      write(accounts);
+      return true;
+    },
     async remove(username) {
       const accounts = readAccounts(path);
       delete accounts[username.toLowerCase()];

@@ -39,6 +39,7 @@ export function createMemoryStore(options: { now?: () => number } = {}): ChatSto
   const attempts = createWindowCounters(now);
   // One process: the secret never needs to leave it.
   const secret = randomBytes(32).toString('base64url');
+  const idSecret = randomBytes(32).toString('base64url');
   const timers = new Set<NodeJS.Timeout>();
 
   const copy = (c: ConversationRecord): ConversationRecord => ({ ...c });
@@ -240,6 +241,9 @@ export function createMemoryStore(options: { now?: () => number } = {}): ChatSto
     },
     async addressSecret() {
       return secret;
+    },
+    async operatorIdSecret() {
+      return idSecret;
     },
   };
 }

@@ -57,6 +57,8 @@ export function redisKeys(prefix = 'ghnt:') {
     loginAttempts: (counter: string) => `${prefix}login-attempts:${counter}`,
     /** String: random secret for those HMACs, shared by every process. TTL: ADDRESS_SECRET_TTL (renewed daily). */
     addressSecret: `${prefix}address-secret`,
+    /** String: random secret for the opaque operator ids consoles see (chat/operator-ids.ts). No TTL. */
+    operatorIdSecret: `${prefix}operator-id-secret`,
     /** Hash: username → JSON operator account (scrypt hash, role, region, alias). No TTL. */
     accounts: `${prefix}accounts`,
     /**

@@ -70,6 +70,7 @@ const STRING_FIELDS = [
 
 function encodeConversation(c: ConversationRecord): string[] {
   const pairs: string[] = ['inDanger', c.inDanger ? '1' : '0'];
+  if (c.under18) pairs.push('under18', '1');
   for (const field of [...STRING_FIELDS, ...NUMBER_FIELDS]) {
     const value = c[field];
     if (value !== undefined) pairs.push(field, String(value));
@@ -80,6 +81,7 @@ function encodeConversation(c: ConversationRecord): string[] {
 function decodeConversation(hash: Record<string, string>): ConversationRecord | null {
   if (!hash.id || !hash.status) return null;
   const record: Record<string, unknown> = { inDanger: hash.inDanger === '1' };
+  if (hash.under18 === '1') record.under18 = true;
   for (const field of STRING_FIELDS) if (hash[field] !== undefined) record[field] = hash[field];
   for (const field of NUMBER_FIELDS) if (hash[field] !== undefined) record[field] = Number(hash[field]);
   return record as unknown as ConversationRecord;
@@ -333,6 +335,16 @@ export function createRedisStore(
       if (!secret) throw new Error('address secret missing');
       return secret;
     },
+    async operatorIdSecret() {
+      // As the address secret, but kept: an operator's id must not change during a shift. Read on
+      // every use (one GET), so after a Redis loss every process moves to the new secret at once.
+      const known = await client.get(keys.operatorIdSecret);
+      if (known) return known;
+      await client.set(keys.operatorIdSecret, randomBytes(32).toString('base64url'), { condition: 'NX' });
+      const secret = await client.get(keys.operatorIdSecret);
+      if (!secret) throw new Error('operator id secret missing');
+      return secret;
+    },
   };
 }
 
@@ -346,6 +358,9 @@ export function createRedisAccountStore(client: RedisClient, options: { prefix?:
     },
     async put(account) {
       await client.hSet(keys.accounts, account.username, JSON.stringify(account));
+    },
+    async create(account) {
+      return (await client.hSetNX(keys.accounts, account.username, JSON.stringify(account))) === 1;
     },
     async remove(username) {
       await client.hDel(keys.accounts, username.toLowerCase());

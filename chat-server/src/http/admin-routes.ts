@@ -1,0 +1,197 @@
+/**
+ * Account administration for supervisors (docs/chat-protocol.md "Accounts"): list, create with
+ * a temporary password shown once, change (disable, role, languages, alias, region), and reset
+ * a password. Supervisors only: no live session → 401, an operator → 403, a supervisor whose own
+ * password is still temporary → 403 `password-change-required`. State-changing requests need
+ * this site's Origin (the same CSRF rule as the operator API, auth/origin.ts, with the
+ * SameSite=Strict cookie); every answer is `no-store`. Answers never hold a hash or a secret.
+ */
+import express, { type Request, type Response, type Router } from 'express';
+import type { z } from 'zod';
+import {
+  adminCreateOperatorSchema,
+  adminUpdateOperatorSchema,
+  type AdminCreated,
+  type AdminOperator,
+  type OperatorRole,
+} from '../protocol';
+import { originAllowed } from '../auth/origin';
+import { hashPassword, temporaryPassword } from '../auth/passwords';
+import { liveSession } from '../auth/session-check';
+import { sessionIdFrom, sessionKey } from '../auth/sessions';
+import type { ChatDeps } from '../chat/chat-context';
+import type { OperatorAccount } from '../chat/store/chat-store';
+
+type Deps = Pick<ChatDeps, 'store' | 'accounts' | 'regions' | 'logger' | 'publicOrigin'> & {
+  /** Ends the account's sockets now, on every process (attach-chat.ts). */
+  revokeOperator?: (operatorId: string) => Promise<void>;
+  /** Moves the account's open sockets in or out of the supervisors' figures. */
+  roleChanged?: (operatorId: string, role: OperatorRole) => void;
+};
+
+const error = (res: Response, status: number, code: string, message?: string) =>
+  res.status(status).json({ ok: false, error: code, ...(message ? { message } : {}) });
+
+/** 400 with the first problem in words, e.g. `username: use 2–32 letters…`. */
+const invalid = (res: Response, issues: z.core.$ZodIssue[]) => {
+  const issue = issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  return error(res, 400, 'invalid-payload', issue ? `${where}${issue.message}` : 'invalid body');
+};
+
+/** What a supervisor sees of an account. */
+export const adminView = (account: OperatorAccount): AdminOperator => ({
+  id: account.username,
+  username: account.username,
+  displayName: account.displayName,
+  role: account.role,
+  languages: account.languages?.length ? account.languages : ['nl'],
+  ...(account.region ? { region: account.region } : {}),
+  disabled: account.disabled === true,
+  twoFactor: false,
+  mustChangePassword: account.mustChangePassword === true,
+});
+
+const activeSupervisors = (accounts: OperatorAccount[]) =>
+  accounts.filter((account) => account.role === 'supervisor' && !account.disabled);
+
+export function adminRoutes(deps: Deps): Router {
+  const router = express.Router();
+  router.use('/api/admin', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  const json = express.json({ limit: '4kb', strict: true });
+
+  /** The signed-in supervisor; or null after answering 403 (Origin, for changes), 401 or 403. */
+  async function supervisor(req: Request, res: Response, changes: boolean): Promise<OperatorAccount | null> {
+    if (changes && !originAllowed(req.headers, deps.publicOrigin)) {
+      error(res, 403, 'forbidden');
+      return null;
+    }
+    const id = sessionIdFrom(req.headers.cookie);
+    const account = id ? ((await liveSession(deps, sessionKey(id)))?.account ?? null) : null;
+    if (!account) error(res, 401, 'unauthorized');
+    else if (account.mustChangePassword) error(res, 403, 'password-change-required');
+    else if (account.role !== 'supervisor') error(res, 403, 'forbidden');
+    else return account;
+    return null;
+  }
+
+  const regionKnown = (region: string | undefined) =>
+    region === undefined || deps.regions.isKnownOperatorRegion(region);
+
+  const handle =
+    (run: (req: Request, res: Response) => Promise<unknown>) =>
+    (req: Request, res: Response): void =>
+      void run(req, res).catch(() => {
+        if (!res.headersSent) error(res, 503, 'unavailable');
+      });
+
+  router.get(
+    '/api/admin/operators',
+    handle(async (req, res) => {
+      if (!(await supervisor(req, res, false))) return;
+      const list = (await deps.accounts.list()).sort((a, b) => a.username.localeCompare(b.username));
+      res.json({ ok: true, data: list.map(adminView) });
+    }),
+  );
+
+  router.post(
+    '/api/admin/operators',
+    json,
+    handle(async (req, res) => {
+      const actor = await supervisor(req, res, true);
+      if (!actor) return;
+      const parsed = adminCreateOperatorSchema.safeParse(req.body);
+      if (!parsed.success) return invalid(res, parsed.error.issues);
+      const body = parsed.data;
+      if (!regionKnown(body.region))
+        return error(res, 400, 'invalid-payload', `region: ${body.region} is not a Veilig Thuis or safety region`);
+      if (await deps.accounts.get(body.username)) return error(res, 409, 'conflict', 'username-taken');
+      const password = temporaryPassword();
+      const account: OperatorAccount = {
+        username: body.username,
+        role: body.role,
+        region: body.region ?? 'national',
+        displayName: body.displayName ?? 'Veilig Thuis',
+        languages: body.languages,
+        passwordHash: await hashPassword(password),
+        createdAt: new Date().toISOString(),
+        mustChangePassword: true,
+      };
+      // Atomic: of two supervisors creating one name at once, one gets 409.
+      if (!(await deps.accounts.create(account))) return error(res, 409, 'conflict', 'username-taken');
+      deps.logger.info('admin.operator-created', { by: actor.username, operator: account.username });
+      const created: AdminCreated = { operator: adminView(account), temporaryPassword: password };
+      res.status(201).json({ ok: true, data: created });
+    }),
+  );
+
+  router.patch(
+    '/api/admin/operators/:id',
+    json,
+    handle(async (req, res) => {
+      const actor = await supervisor(req, res, true);
+      if (!actor) return;
+      const parsed = adminUpdateOperatorSchema.safeParse(req.body);
+      if (!parsed.success) return invalid(res, parsed.error.issues);
+      const change = parsed.data;
+      const target = await deps.accounts.get(String(req.params.id));
+      if (!target) return error(res, 404, 'not-found');
+      if (!regionKnown(change.region))
+        return error(res, 400, 'invalid-payload', `region: ${change.region} is not a Veilig Thuis or safety region`);
+      const updated: OperatorAccount = {
+        ...target,
+        ...(change.role ? { role: change.role } : {}),
+        ...(change.languages ? { languages: change.languages } : {}),
+        ...(change.displayName ? { displayName: change.displayName } : {}),
+        ...(change.region ? { region: change.region } : {}),
+        ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
+      };
+      // Somebody must be able to run the service: the last active supervisor stays one.
+      const wasSupervisor = target.role === 'supervisor' && !target.disabled;
+      const staysSupervisor = updated.role === 'supervisor' && !updated.disabled;
+      if (wasSupervisor && !staysSupervisor) {
+        const others = activeSupervisors(await deps.accounts.list()).filter((a) => a.username !== target.username);
+        if (others.length === 0) return error(res, 409, 'conflict', 'last-supervisor');
+      }
+      if (!updated.disabled) delete updated.disabled;
+      await deps.accounts.put(updated);
+      deps.logger.info('admin.operator-changed', { by: actor.username, operator: updated.username });
+      // Disabled: its sessions are dead already (session-check.ts); its sockets end now.
+      if (updated.disabled && !target.disabled) await deps.revokeOperator?.(updated.username);
+      else if (updated.role !== target.role) deps.roleChanged?.(updated.username, updated.role);
+      res.json({ ok: true, data: adminView(updated) });
+    }),
+  );
+
+  router.post(
+    '/api/admin/operators/:id/reset-password',
+    handle(async (req, res) => {
+      const actor = await supervisor(req, res, true);
+      if (!actor) return;
+      const target = await deps.accounts.get(String(req.params.id));
+      if (!target) return error(res, 404, 'not-found');
+      const password = temporaryPassword();
+      // A new hash ends every session of the account (session-check.ts); it must be changed at the next login.
+      const updated: OperatorAccount = {
+        ...target,
+        passwordHash: await hashPassword(password),
+        mustChangePassword: true,
+      };
+      await deps.accounts.put(updated);
+      await deps.revokeOperator?.(updated.username);
+      deps.logger.info('admin.operator-password-reset', { by: actor.username, operator: updated.username });
+      res.json({ ok: true, data: { temporaryPassword: password } });
+    }),
+  );
+
+  // Malformed JSON bodies end here with a clean 400 instead of the site's error page.
+  router.use('/api/admin', ((err, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    error(res, 400, 'invalid-payload', 'the body is not valid JSON');
+  }) as express.ErrorRequestHandler);
+
+  return router;
+}
