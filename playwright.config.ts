@@ -12,6 +12,13 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 4321);
 const OPERATORS_FILE = process.env.OPERATORS_FILE ?? join(tmpdir(), `ghnt-e2e-operators-${E2E_PORT}.json`);
 process.env.OPERATORS_FILE = OPERATORS_FILE;
 
+/**
+ * Tests that take "the next person in the queue" (a keyboard shortcut) or count everyone waiting:
+ * other tests' visitors in the same server's queue would be taken or counted. They run after the
+ * rest, one at a time.
+ */
+const WHOLE_QUEUE = ['e2e/console-accounts.e2e.ts', 'e2e/console-danger.e2e.ts'];
+
 export default defineConfig({
   testDir: 'tests',
   testMatch: ['e2e/**/*.e2e.ts', 'a11y/**/*.e2e.ts'],
@@ -22,6 +29,10 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: [['list']],
+  projects: [
+    { name: 'browser', testIgnore: WHOLE_QUEUE },
+    { name: 'whole-queue', testMatch: WHOLE_QUEUE, workers: 1, dependencies: ['browser'] },
+  ],
   use: {
     baseURL: `http://localhost:${E2E_PORT}`,
     launchOptions: {

@@ -50,6 +50,9 @@ export async function availableOperator(baseURL: string, account: OperatorAccoun
   const socket: OperatorSocket = io(new URL('/operator', baseURL).href, {
     path: '/socket.io',
     transports: ['websocket'],
+    // Its own connection: socket.io-client would otherwise reuse a cached connection to this
+    // host, opened earlier in this worker without this cookie (a visitor's), and be refused.
+    forceNew: true,
     extraHeaders: { cookie, origin: new URL(baseURL).origin },
   });
   await new Promise<void>((resolve, reject) => {

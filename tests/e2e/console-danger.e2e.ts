@@ -29,7 +29,11 @@ const VISITORS = [
 ] as const;
 
 async function startVisitor(baseURL: string, payload: Record<string, unknown>): Promise<Socket> {
-  const socket = io(new URL('/visitor', baseURL).href, { path: '/socket.io', transports: ['websocket'] });
+  const socket = io(new URL('/visitor', baseURL).href, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    forceNew: true,
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);

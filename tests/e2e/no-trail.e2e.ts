@@ -3,8 +3,11 @@
  * inside the site replace the history entry (site/scripts/no-trail.ts), and the exit replaces
  * that one. A visible "previous page" link takes the place of Back inside the site.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { EXIT, interceptExit } from '../support/quick-exit';
+
+/** The page's no-trail script is installed (a click before that is an ordinary one; a person is slower). */
+const trailFree = (page: Page) => expect(page.locator('html[data-no-trail="ready"]')).toHaveCount(1);
 
 test('no trail: after five pages, a jump within a page and the exit, Back leaves no page of ours', async ({
   page,
@@ -13,8 +16,10 @@ test('no trail: after five pages, a jump within a page and the exit, Back leaves
   await interceptExit(page);
   // The visitor arrives once (typed address or a search result), then only clicks.
   await page.goto('/nl/');
+  await trailFree(page);
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Sporen wissen' }).click();
   await expect(page).toHaveURL(/\/nl\/sporen-wissen\/$/);
+  await trailFree(page);
   await page
     .getByRole('navigation', { name: 'Hoofdmenu' })
     .getByRole('link', { name: 'Hulp in jouw gemeente' })
@@ -27,6 +32,7 @@ test('no trail: after five pages, a jump within a page and the exit, Back leaves
   await expect(page.locator('[data-lookup-results] a').first()).toBeVisible();
   await page.getByLabel('Gemeente, woonplaats of postcode').press('Enter');
   await expect(page).toHaveURL(/\/nl\/hulp\/zaanstad\/$/);
+  await trailFree(page);
   // The skip link: a jump within the page is no history entry either.
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
@@ -35,6 +41,7 @@ test('no trail: after five pages, a jump within a page and the exit, Back leaves
   await switcher.locator('summary').click();
   await switcher.getByRole('link', { name: 'English' }).click();
   await expect(page).toHaveURL(/\/en\/hulp\/zaanstad\/$/);
+  await trailFree(page);
   expect(await page.evaluate(() => history.length)).toBe(2); // the blank start page and this one
 
   await page.getByRole('link', { name: 'Leave quickly' }).click();
