@@ -181,6 +181,7 @@ test('under 18 reaches the operator; silent title badge; away and back in the co
   // The visitor: one alias, never "Veilig Thuis van Veilig Thuis"; the silent badge in the title.
   await expect(visitor.locator('#chat-conversation-title')).toHaveText(fill(nl['chat.accepted'], { name: 'Sanne' }));
   await expect.poll(() => visitor.title()).toBe(`(1) ${title}`);
+  await expect(visitor.locator('link[rel~="icon"]')).toHaveAttribute('href', '/favicon-badge.svg');
   await expect(visitor.locator('.chat-message[data-from="system"] .chat-message__from').first()).toHaveText(
     nl['chat.from.system'],
   );
