@@ -1,14 +1,16 @@
 /**
  * Builds the search documents of one language from content/: emergency help, municipalities
  * (with places, former names and postcodes), themes (with everyday words), organisations and
- * page sections. Node only; the browser never runs this.
+ * page sections (a page's opening with the everyday words of the synonyms file's `pages`). Node
+ * only; the browser never runs this.
  */
 import { loadMunicipalities } from './sources/municipalities';
 import { loadSynonyms, type Synonyms } from './sources/synonyms';
-import { loadPageSections } from './sources/pages';
+import { loadPageSections, type PageSection } from './sources/pages';
 import { loadFacts } from '../content/facts';
 import { readJson } from './sources/read-json';
 import { tokenize } from './text';
+import { TYPE_BOOSTS } from './engine-options';
 import type { IndexLabels, SearchDocument } from './types';
 
 interface ThemeRow {
@@ -46,6 +48,25 @@ function uiString(strings: Record<string, string>, lang: string, key: string): s
   return value;
 }
 
+/**
+ * The `pages` words of the synonyms file per page path (`stappen/opvang/`), each word once as on
+ * theme documents. A key naming no page fails with the file and the key named: a page renamed or
+ * not yet written must not lose its words silently.
+ */
+function pageKeywords(synonyms: Synonyms, sections: PageSection[], lang: string): Map<string, string> {
+  const paths = new Set(sections.filter((section) => section.anchor === '').map((section) => section.path));
+  const keywords = new Map<string, string>();
+  for (const [key, phrases] of Object.entries(synonyms.pages)) {
+    if (!paths.has(`${key}/`)) {
+      throw new Error(
+        `content/search/synonyms.${lang}.json: pages.${key}: no such page (content/pages/${lang}/${key}.md does not exist)`,
+      );
+    }
+    keywords.set(`${key}/`, uniqueWords(phrases));
+  }
+  return keywords;
+}
+
 export function buildDocuments(contentDir: string, lang: string): LanguageContent {
   const ui = readJson<Record<string, string>>(contentDir, `ui/${lang}.json`);
   const text = (key: string) => uiString(ui, lang, key);
@@ -58,6 +79,7 @@ export function buildDocuments(contentDir: string, lang: string): LanguageConten
   // The help facts module decides what may be shown: search offers exactly what the pages show.
   const facts = loadFacts(contentDir);
   const sections = loadPageSections(contentDir, lang, (value, where) => facts.tokens.replace(value, where));
+  const pageWords = pageKeywords(synonyms, sections, lang);
   const documents: SearchDocument[] = [];
   const base = { lang, keywords: '', places: '', postcodes: '', text: '' };
 
@@ -139,6 +161,11 @@ export function buildDocuments(contentDir: string, lang: string): LanguageConten
       url: `/${lang}/${section.path}${section.anchor ? `#${section.anchor}` : ''}`,
       snippet: snippetOf(section.text || section.description),
       theme: section.themes[0],
+      // Everyday words belong to the page as a whole, so its opening (the page itself) carries them,
+      // and weighs as a theme document does: its words must count as much as a theme's words.
+      ...(!section.anchor && pageWords.has(section.path)
+        ? { keywords: pageWords.get(section.path)!, boost: TYPE_BOOSTS.theme }
+        : {}),
       text: section.anchor ? section.text : `${section.description} ${section.text}`,
     });
   }

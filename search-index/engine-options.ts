@@ -10,8 +10,8 @@ import { tokenize } from './text';
 export const FIELD_BOOSTS = { title: 4, keywords: 2, places: 2, postcodes: 2, text: 1 } as const;
 export type IndexedField = keyof typeof FIELD_BOOSTS;
 
-/** Fields kept in the index to show or compose a result. */
-export const STORED_FIELDS = ['type', 'title', 'url', 'snippet', 'theme', 'municipality'] as const;
+/** Fields kept in the index to show, compose or rank a result (`boost` only where a document has one). */
+export const STORED_FIELDS = ['type', 'title', 'url', 'snippet', 'theme', 'municipality', 'boost'] as const;
 export type StoredDocument = Pick<SearchDocument, (typeof STORED_FIELDS)[number]>;
 
 /**
@@ -59,5 +59,6 @@ export const QUERY_OPTIONS: MiniSearchOptions = {
   fuzzy: (term) => allowedTypos(term) || false,
   prefix: allowsPrefix,
   weights: { fuzzy: 0.5, prefix: 0.4 },
-  boostDocument: (_id, _term, stored) => TYPE_BOOSTS[(stored?.type as ResultType | undefined) ?? 'page'] ?? 1,
+  boostDocument: (_id, _term, stored) =>
+    (stored?.boost as number | undefined) ?? TYPE_BOOSTS[(stored?.type as ResultType | undefined) ?? 'page'] ?? 1,
 };

@@ -16,6 +16,12 @@ export interface SearchDocument {
   theme?: string;
   /** Municipality slug for municipality documents. */
   municipality?: string;
+  /**
+   * Ranking weight in place of its type's (TYPE_BOOSTS): a page opening that carries the editors'
+   * everyday words (`pages` in the synonyms file) weighs as a theme document, so those words count
+   * as much there as on a theme.
+   */
+  boost?: number;
   /** Synonyms and everyday words: indexed, never shown. */
   keywords: string;
   /** Places, former municipality names and everyday names: indexed, never shown. */

@@ -10,7 +10,10 @@ import type { Synonyms } from '../sources/synonyms';
 /** A document as stored in Meilisearch: one index holds every language, filtered by `lang`. */
 export interface MeiliDocument extends Omit<SearchDocument, 'id'> {
   id: string;
-  /** Higher first: emergency, municipality routes and themes before pages (see TYPE_BOOSTS). */
+  /**
+   * Higher first: emergency, municipality routes and themes before pages (see TYPE_BOOSTS); a page
+   * opening with the editors' words ranks as a theme (its `boost`), as in the embedded engine.
+   */
   typeRank: number;
 }
 
@@ -19,7 +22,7 @@ export function toMeiliDocuments(lang: string, documents: SearchDocument[]): Mei
   return documents.map((document, position) => ({
     ...document,
     id: `${lang}_${position}`,
-    typeRank: Math.round(TYPE_BOOSTS[document.type] * 10),
+    typeRank: Math.round((document.boost ?? TYPE_BOOSTS[document.type]) * 10),
   }));
 }
 

@@ -75,7 +75,7 @@ export function loadPageSections(contentDir: string, lang: string, replaceTokens
     });
 }
 
-/** Plain text per heading section of a markdown body. */
+/** Plain text per heading section of a markdown body; the first one (anchor '') is the opening. */
 export function splitSections(body: string): { heading: string; anchor: string; text: string }[] {
   const slugger = new GithubSlugger();
   const sections: { heading: string; anchor: string; text: string[] }[] = [{ heading: '', anchor: '', text: [] }];
@@ -93,9 +93,12 @@ export function splitSections(body: string): { heading: string; anchor: string; 
       sections[sections.length - 1]!.text.push(plainText(token.children ?? []));
     }
   }
-  return sections
-    .map((section) => ({ heading: section.heading, anchor: section.anchor, text: section.text.join(' ').trim() }))
-    .filter((section) => section.heading !== '' || section.text !== '');
+  return (
+    sections
+      .map((section) => ({ heading: section.heading, anchor: section.anchor, text: section.text.join(' ').trim() }))
+      // The opening is kept even when empty: it is the page itself (its title, description and words).
+      .filter((section, index) => index === 0 || section.heading !== '' || section.text !== '')
+  );
 }
 
 function plainText(children: { type: string; content: string }[]): string {

@@ -1,4 +1,4 @@
-/** content/search/synonyms.<lang>.json: everyday words per theme, stopwords, emergency words. */
+/** content/search/synonyms.<lang>.json: everyday words per theme and per page, stopwords, emergency words. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -7,6 +7,9 @@ import { readJson } from './read-json';
 export type Synonyms = z.infer<ReturnType<typeof synonymsSchema>>;
 
 const words = z.array(z.string().trim().min(1).max(80));
+
+/** A page as editors name it: its path below the language, without slashes around it ("stappen/opvang"). */
+const PAGE_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/;
 
 function synonymsSchema(themeIds: string[]) {
   return z
@@ -25,6 +28,27 @@ function synonymsSchema(themeIds: string[]) {
           }
         }
       }),
+      // Which pages exist is checked where the pages are read (documents.ts), with the file named.
+      pages: z
+        .record(z.string(), words.min(1))
+        .superRefine((pages, ctx) => {
+          for (const key of Object.keys(pages)) {
+            if (!PAGE_KEY.test(key)) {
+              ctx.addIssue({
+                code: z.ZodIssueCode.custom,
+                path: [key],
+                message: 'a page is named by its path without language and slashes, e.g. "stappen/opvang"',
+              });
+            } else if (key.startsWith('thema/')) {
+              ctx.addIssue({
+                code: z.ZodIssueCode.custom,
+                path: [key],
+                message: `a theme page takes its words from themes.${key.slice('thema/'.length)}`,
+              });
+            }
+          }
+        })
+        .default({}),
       equivalents: z.array(words.min(2)).default([]),
     })
     .strict();

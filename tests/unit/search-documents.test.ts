@@ -10,6 +10,7 @@ import { loadSynonyms } from '../../search-index/sources/synonyms';
 import { buildDocuments } from '../../search-index/documents';
 import { buildIndexJson, CONTENT_DIR } from '../../search-index/build-index';
 import { EmbeddedSearchEngine } from '../../search-index/embedded-engine';
+import { TYPE_BOOSTS } from '../../search-index/engine-options';
 import { LANGS as SEARCH_LANGS } from '../../search-index/languages';
 import { LANGS as SITE_LANGS } from '../../site/i18n/locales';
 
@@ -64,6 +65,14 @@ describe('page sections', () => {
     expect(sections.map((s) => s.anchor)).toEqual(['', 'gebruik-een-privévenster', 'gebruik-een-privévenster-1']);
     expect(sections[0]!.text).toBe('Intro text.');
   });
+
+  it('keeps the opening of a page that starts with a heading: it is the page itself', () => {
+    const sections = splitSections('## Eerst dit\n\nTekst.');
+    expect(sections.map((s) => [s.anchor, s.text])).toEqual([
+      ['', ''],
+      ['eerst-dit', 'Tekst.'],
+    ]);
+  });
 });
 
 describe('synonym files', () => {
@@ -97,6 +106,63 @@ describe('synonym files', () => {
     writeFileSync(file, JSON.stringify(synonyms));
     const engine = EmbeddedSearchEngine.fromJson(buildIndexJson('nl', dir));
     expect(engine.searchNow('zzwoordje')[0]?.url).toBe('/nl/thema/kindhuwelijk/');
+  }, 60_000);
+});
+
+describe('page words (synonyms `pages`)', () => {
+  /** A copy of content/ with the nl synonyms file changed by `edit`. */
+  function contentWith(edit: (synonyms: { pages: Record<string, string[]> }) => void): string {
+    const dir = mkdtempSync(join(tmpdir(), 'ghnt-pages-'));
+    cpSync(CONTENT_DIR, dir, { recursive: true });
+    const file = join(dir, 'search/synonyms.nl.json');
+    const synonyms = JSON.parse(readFileSync(file, 'utf8')) as { pages: Record<string, string[]> };
+    synonyms.pages ??= {};
+    edit(synonyms);
+    writeFileSync(file, JSON.stringify(synonyms));
+    return dir;
+  }
+
+  it('are the keywords of the page opening only, each word once and weighing as on theme documents', () => {
+    const documents = buildDocuments(CONTENT_DIR, 'nl').documents;
+    const opening = documents.find((d) => d.id === 'page:stappen/opvang/#')!;
+    expect(opening.keywords.split(' ')).toEqual(expect.arrayContaining(['vrouwenopvang', 'slapen']));
+    expect(new Set(opening.keywords.split(' ')).size).toBe(opening.keywords.split(' ').length);
+    expect(opening.boost).toBe(TYPE_BOOSTS.theme);
+    const sections = documents.filter((d) => d.id.startsWith('page:stappen/opvang/#') && d !== opening);
+    expect(sections.length).toBeGreaterThan(0);
+    for (const section of sections) expect([section.keywords, section.boost]).toEqual(['', undefined]);
+  });
+
+  it('fail with the file and the key named when a key names no page', () => {
+    const dir = contentWith((synonyms) => {
+      synonyms.pages['stappen/bestaat-niet'] = ['woord'];
+    });
+    expect(() => buildDocuments(dir, 'nl')).toThrow(
+      /content\/search\/synonyms\.nl\.json: pages\.stappen\/bestaat-niet: no such page/,
+    );
+  });
+
+  it('fail when a key is written with the language or slashes, or names a theme page', () => {
+    const themeIds = JSON.parse(readFileSync(join(CONTENT_DIR, 'taxonomy/themes.json'), 'utf8')).map(
+      (theme: { id: string }) => theme.id,
+    ) as string[];
+    for (const [key, message] of [
+      ['/stappen/opvang/', /pages\./],
+      ['thema/partnergeweld', /themes\.partnergeweld/],
+    ] as const) {
+      const dir = contentWith((synonyms) => {
+        synonyms.pages[key] = ['woord'];
+      });
+      expect(() => loadSynonyms(dir, 'nl', themeIds)).toThrow(message);
+    }
+  });
+
+  it('change search without code: a word added to a page finds that page', () => {
+    const dir = contentWith((synonyms) => {
+      (synonyms.pages['stappen/stalking'] ??= []).push('zzpaginawoord');
+    });
+    const engine = EmbeddedSearchEngine.fromJson(buildIndexJson('nl', dir));
+    expect(engine.searchNow('zzpaginawoord')[0]?.url).toBe('/nl/stappen/stalking/');
   }, 60_000);
 });
 

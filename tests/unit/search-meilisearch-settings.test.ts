@@ -25,6 +25,13 @@ describe('Meilisearch documents and settings', () => {
     expect(rank.organisation).toBeGreaterThan(rank.page!);
   });
 
+  it("ranks a page opening that carries the editors' words as a theme, its sections as pages", () => {
+    const documents = toMeiliDocuments('nl', nl.documents);
+    const rank = (id: string) => documents[nl.documents.findIndex((d) => d.id === id)]!.typeRank;
+    expect(rank('page:stappen/opvang/#')).toBe(rank('theme:partnergeweld'));
+    expect(rank('page:stappen/opvang/#hoe-kom-je-aan-een-plek')).toBeLessThan(rank('theme:partnergeweld'));
+  });
+
   it('makes every equivalents group a two-way synonym list', () => {
     const synonyms = meiliSynonyms([nl.synonyms]);
     expect(synonyms['fgm']).toEqual(expect.arrayContaining(['meisjesbesnijdenis', 'vgv']));
