@@ -126,20 +126,31 @@ export function buildDocuments(contentDir: string, lang: string): LanguageConten
     });
   }
 
-  for (const service of facts.shownOnPages(themes.map((theme) => theme.id))) {
-    // The Veilig Thuis chat is offered on every page as our own chat page, so search links there too.
-    const url =
-      service.id === 'veilig-thuis-chat'
-        ? `/${lang}/chat/`
-        : service.phone
-          ? `tel:${service.phone.tel}`
-          : service.website;
+  // The services the help pages show, and those a page names in its text that people search for
+  // by their own words (113): each with the synonyms file's `services` words, if any.
+  const shown = facts.shownOnPages(themes.map((theme) => theme.id));
+  const unknownServices = Object.keys(synonyms.services).filter(
+    (id) => !facts.services.some((service) => service.id === id),
+  );
+  if (unknownServices.length)
+    throw new Error(
+      `content/search/synonyms.${lang}.json: services.${unknownServices[0]}: no service the site shows (see the facts module)`,
+    );
+  const searched = facts.services.filter(
+    (service) => !shown.includes(service) && synonyms.services[service.id] !== undefined,
+  );
+  for (const service of [...shown, ...searched]) {
+    // The Veilig Thuis chat is offered on every page as our own chat page, so search links there
+    // too, under the name the site's own links use in this language.
+    const ownChat = service.id === 'veilig-thuis-chat';
+    const url = ownChat ? `/${lang}/chat/` : service.phone ? `tel:${service.phone.tel}` : service.website;
     if (!url) continue;
+    const words = synonyms.services[service.id];
     documents.push({
       ...base,
       id: `organisation:${service.id}`,
       type: 'organisation',
-      title: service.name,
+      title: ownChat ? text('content.routes.chat') : service.name,
       url,
       snippet: service.phone
         ? service.phone.display
@@ -147,6 +158,7 @@ export function buildDocuments(contentDir: string, lang: string): LanguageConten
           ? service.name
           : new URL(url).hostname.replace(/^www\./, ''),
       text: service.topics,
+      ...(words ? { keywords: uniqueWords(words), boost: TYPE_BOOSTS.theme } : {}),
     });
   }
 

@@ -49,6 +49,12 @@ function synonymsSchema(themeIds: string[]) {
           }
         })
         .default({}),
+      /**
+       * Words people type for a service, by its service id (the facts module): the
+       * chat ("chatten", "دردشة" → our chat page), 113 ("ik wil niet meer leven"). The service's
+       * document carries them with a theme's weight; a token-only service (113) gets a document.
+       */
+      services: z.record(z.string().regex(/^[a-z0-9-]+$/), words.min(1)).default({}),
       equivalents: z.array(words.min(2)).default([]),
     })
     .strict();
