@@ -26,6 +26,52 @@ function problem(result: Extract<ApiResult<unknown>, { ok: false }>): string {
 }
 
 /** Role, languages, alias and region of one account, in a disclosure in its row. */
+/** The role and the languages of an account: the same fields when creating and when editing one. */
+function RoleAndLanguages(props: {
+  idPrefix: string;
+  role: 'operator' | 'supervisor';
+  setRole: (role: 'operator' | 'supervisor') => void;
+  chosen: string[];
+  setChosen: (update: (list: string[]) => string[]) => void;
+  languages: Record<string, string>;
+}) {
+  const { idPrefix: key, role, setRole, chosen, setChosen, languages } = props;
+  return (
+    <>
+      <div class="console-field">
+        <label for={`${key}-role`}>{t('accounts.role')}</label>
+        <select
+          id={`${key}-role`}
+          value={role}
+          onChange={(e) => setRole(e.currentTarget.value as 'operator' | 'supervisor')}
+        >
+          <option value="operator">{t('accounts.role.operator')}</option>
+          <option value="supervisor">{t('accounts.role.supervisor')}</option>
+        </select>
+      </div>
+      <fieldset class="console-accounts__languages">
+        <legend>{t('accounts.languages')}</legend>
+        {LANG_CODES.map((code) => (
+          <div class="console-choice" key={code}>
+            <input
+              id={`${key}-lang-${code}`}
+              type="checkbox"
+              checked={chosen.includes(code)}
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                setChosen((list) => (on ? [...list, code] : list.filter((c) => c !== code)));
+              }}
+            />
+            <label for={`${key}-lang-${code}`} lang={code}>
+              {languages[code] ?? code}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+    </>
+  );
+}
+
 function EditAccount({
   account,
   languages,
@@ -65,36 +111,14 @@ function EditAccount({
         onSubmit={(event) => void save(event)}
         aria-label={t('accounts.edit.title', { username: account.username })}
       >
-        <div class="console-field">
-          <label for={`${key}-role`}>{t('accounts.role')}</label>
-          <select
-            id={`${key}-role`}
-            value={role}
-            onChange={(e) => setRole(e.currentTarget.value as 'operator' | 'supervisor')}
-          >
-            <option value="operator">{t('accounts.role.operator')}</option>
-            <option value="supervisor">{t('accounts.role.supervisor')}</option>
-          </select>
-        </div>
-        <fieldset class="console-accounts__languages">
-          <legend>{t('accounts.languages')}</legend>
-          {LANG_CODES.map((code) => (
-            <div class="console-choice" key={code}>
-              <input
-                id={`${key}-lang-${code}`}
-                type="checkbox"
-                checked={chosen.includes(code)}
-                onChange={(e) => {
-                  const on = e.currentTarget.checked;
-                  setChosen((list) => (on ? [...list, code] : list.filter((c) => c !== code)));
-                }}
-              />
-              <label for={`${key}-lang-${code}`} lang={code}>
-                {languages[code] ?? code}
-              </label>
-            </div>
-          ))}
-        </fieldset>
+        <RoleAndLanguages
+          idPrefix={key}
+          role={role}
+          setRole={setRole}
+          chosen={chosen}
+          setChosen={setChosen}
+          languages={languages}
+        />
         <div class="console-field">
           <label for={`${key}-name`}>{t('accounts.displayName')}</label>
           <input id={`${key}-name`} value={displayName} onInput={(e) => setDisplayName(e.currentTarget.value)} />
@@ -314,36 +338,14 @@ export function AccountsPanel({ languages, me }: Props) {
             {t('accounts.create.displayName.hint')}
           </p>
         </div>
-        <div class="console-field">
-          <label for="account-role">{t('accounts.role')}</label>
-          <select
-            id="account-role"
-            value={role}
-            onChange={(e) => setRole(e.currentTarget.value as 'operator' | 'supervisor')}
-          >
-            <option value="operator">{t('accounts.role.operator')}</option>
-            <option value="supervisor">{t('accounts.role.supervisor')}</option>
-          </select>
-        </div>
-        <fieldset class="console-accounts__languages">
-          <legend>{t('accounts.languages')}</legend>
-          {LANG_CODES.map((code) => (
-            <div class="console-choice" key={code}>
-              <input
-                id={`account-lang-${code}`}
-                type="checkbox"
-                checked={chosen.includes(code)}
-                onChange={(e) => {
-                  const on = e.currentTarget.checked;
-                  setChosen((list) => (on ? [...list, code] : list.filter((c) => c !== code)));
-                }}
-              />
-              <label for={`account-lang-${code}`} lang={code}>
-                {languages[code] ?? code}
-              </label>
-            </div>
-          ))}
-        </fieldset>
+        <RoleAndLanguages
+          idPrefix="account"
+          role={role}
+          setRole={setRole}
+          chosen={chosen}
+          setChosen={setChosen}
+          languages={languages}
+        />
         <div class="console-field">
           <label for="account-region">{t('accounts.region')}</label>
           <input
