@@ -164,6 +164,31 @@ describe('visitor chat state', () => {
     expect(chat).toMatchObject({ phase: 'ended', endedBy: 'operator' });
   });
 
+  it('keeps a message refused for a passing reason on screen, pending, and drops one refused for good', () => {
+    const typed = {
+      id: 'local:c1',
+      clientId: 'c1',
+      from: 'visitor' as const,
+      text: 'hij is thuis',
+      at: new Date(0).toISOString(),
+      pending: true,
+    };
+    const active = chatReducer(
+      chatReducer(chatReducer(initialChat, { type: 'start' }), { type: 'accepted', operatorName: 'Sanne' }),
+      {
+        type: 'local',
+        message: typed,
+      },
+    );
+    const held = chatReducer(active, { type: 'held', clientId: 'c1', problem: 'unavailable' });
+    expect(held.problem).toBe('unavailable');
+    expect(held.messages).toEqual([typed]);
+    const confirmed = chatReducer(held, { type: 'confirmed', clientId: 'c1', id: 'm9', at: typed.at });
+    expect(confirmed.messages.map((m) => [m.id, m.pending ?? false])).toEqual([['m9', false]]);
+    const dropped = chatReducer(active, { type: 'dropped', clientId: 'c1', problem: 'closed' });
+    expect(dropped.messages).toEqual([]);
+  });
+
   it('goes back to the form with the reason when the start is refused', () => {
     const chat = chatReducer(chatReducer(initialChat, { type: 'start' }), { type: 'failed', problem: 'queue-full' });
     expect(chat).toMatchObject({ phase: 'prechat', problem: 'queue-full' });

@@ -110,6 +110,9 @@ export default function ChatApp(props: ChatProps) {
       {chat.problem && (
         <div class="chat-problem" role="alert">
           <p>{strings[PROBLEM[chat.problem]]}</p>
+          {inChat &&
+            (chat.problem === 'unavailable' || chat.problem === 'rate-limited') &&
+            chat.messages.some((message) => message.pending) && <p>{strings['chat.error.willRetry']}</p>}
           {chat.problem !== 'rate-limited' && <SafetyNumbers strings={strings} phones={phones} />}
         </div>
       )}

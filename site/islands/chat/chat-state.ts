@@ -36,6 +36,8 @@ export type Action =
   | { type: 'local'; message: ShownMessage }
   | { type: 'confirmed'; clientId: string; id: string; at: string }
   | { type: 'dropped'; clientId: string; problem: Problem }
+  /** A refusal that may pass (unavailable, rate-limited): the message stays, pending, and is sent again. */
+  | { type: 'held'; clientId: string; problem: Problem }
   | { type: 'typing'; typing: boolean }
   | { type: 'ended'; by: EndedBy }
   | { type: 'connection'; connected: boolean }
@@ -113,6 +115,8 @@ export function chatReducer(chat: VisitorChat, action: Action): VisitorChat {
         messages: chat.messages.filter((shown) => !(shown.pending && shown.clientId === action.clientId)),
         problem: action.problem,
       };
+    case 'held':
+      return { ...chat, problem: action.problem };
     case 'typing':
       return { ...chat, operatorTyping: action.typing };
     case 'ended':

@@ -26,6 +26,15 @@ const ACK_TIMEOUT_MS = 10_000;
 /** How long a resumed connection may take to send `chat:state` before the token counts as stale. */
 const RESUME_GRACE_MS = 8_000;
 const TYPING_IDLE_MS = 3_000;
+/**
+ * A message refused for a passing reason (`unavailable`, `rate-limited`) is not thrown away: what a
+ * person typed, perhaps at great risk, stays on screen as "sending" and goes again after this
+ * long, a few times; after that on the next reconnect. The same clientId makes the server keep
+ * it once (docs/chat-protocol.md).
+ */
+const RETRY_AFTER_MS = 5_000;
+const RETRIES = 6;
+const PASSING: readonly ErrorCode[] = ['unavailable', 'rate-limited'];
 
 function problemFor(error: ErrorCode): Problem {
   if (error === 'rate-limited' || error === 'closed' || error === 'queue-full' || error === 'unavailable') return error;
@@ -48,7 +57,7 @@ export function useVisitorChat() {
     socketRef.current = null;
   }, []);
 
-  const deliver = useCallback(async (clientId: string, text: string) => {
+  const deliver = useCallback(async (clientId: string, text: string, attempt = 0): Promise<void> => {
     const socket = socketRef.current;
     // Not connected: the message stays pending and goes out on the next `connect`.
     if (!socket?.connected) return;
@@ -58,9 +67,15 @@ export function useVisitorChat() {
     } catch {
       return;
     }
-    if (ack.ok) dispatch({ type: 'confirmed', clientId, id: ack.data.id, at: ack.data.at });
-    else dispatch({ type: 'dropped', clientId, problem: problemFor(ack.error) });
+    if (ack.ok) return dispatch({ type: 'confirmed', clientId, id: ack.data.id, at: ack.data.at });
+    if (PASSING.includes(ack.error)) {
+      dispatch({ type: 'held', clientId, problem: problemFor(ack.error) });
+      if (attempt < RETRIES) setTimeout(() => void deliverRef.current(clientId, text, attempt + 1), RETRY_AFTER_MS);
+      return;
+    }
+    dispatch({ type: 'dropped', clientId, problem: problemFor(ack.error) });
   }, []);
+  const deliverRef = useRef(deliver);
 
   const openSocket = useCallback((): VisitorSocket => {
     if (socketRef.current) return socketRef.current;
