@@ -29,7 +29,8 @@ test('no trail: after five pages, a jump within a page and the exit, Back leaves
   // Suggestions show once the island runs and its index is loaded; then Enter is the island's.
   await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
   await page.getByLabel('Gemeente, woonplaats of postcode').fill('Zaandam');
-  await expect(page.locator('[data-lookup-results] a').first()).toBeVisible();
+  // The lookup loads its index first: on a loaded machine that takes longer than the default 5 s.
+  await expect(page.locator('[data-lookup-results] a').first()).toBeVisible({ timeout: 20_000 });
   await page.getByLabel('Gemeente, woonplaats of postcode').press('Enter');
   await expect(page).toHaveURL(/\/nl\/hulp\/zaanstad\/$/);
   await trailFree(page);

@@ -45,6 +45,13 @@ function indexedOrganisations(lang: string): string[] {
     .sort();
 }
 
+/** Whether some content page of the language names the service with its number (a tel token). */
+function namedInPageText(lang: string, id: string): boolean {
+  return filesIn(join(ROOT, 'content/pages', lang)).some((file) =>
+    readFileSync(file, 'utf8').includes(`{{tel:${id}}}`),
+  );
+}
+
 /** Every organisation some help page of a language shows: its service items and its route blocks. */
 function organisationsOnPages(lang: string): string[] {
   const shown = new Set<string>();
@@ -67,7 +74,17 @@ describe('the search index', () => {
       expect(raw.includes('{{')).toBe(false);
       const onPages = organisationsOnPages(lang);
       expect(onPages.length).toBeGreaterThan(10);
-      expect(indexedOrganisations(lang)).toEqual(onPages);
+      // Plus a service people search for by their own words (synonyms `services`, e.g. 113), which
+      // the help routes do not list but the content pages name with its number.
+      const searchedFor = Object.keys(
+        (
+          JSON.parse(readFileSync(join(ROOT, 'content/search', `synonyms.${lang}.json`), 'utf8')) as {
+            services?: Record<string, string[]>;
+          }
+        ).services ?? {},
+      ).filter((id) => !onPages.includes(id));
+      for (const id of searchedFor) expect(namedInPageText(lang, id), `${id} named in a ${lang} page`).toBe(true);
+      expect(indexedOrganisations(lang)).toEqual([...onPages, ...searchedFor].sort());
       // The rows the issue found offered by search but refused by the pages.
       for (const id of ['de-luisterlijn', 'blijf-groep', 'ouderenmishandeling'])
         expect(indexedOrganisations(lang)).not.toContain(id);
