@@ -7,7 +7,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io';
 import type { ChatState, VisitorSend, VisitorStart, VisitorStarted } from '../protocol';
 import { operatorRoom, visitorRoom, type ChatContext, type VisitorSocketData } from './chat-context';
-import { addSystemMessage, endConversation, queueFigures } from './conversation-steps';
+import { addSystemMessage, announcePresence, endConversation, queueFigures } from './conversation-steps';
 import { fail, ok, type EventControl, type HandlerResult } from './socket-events';
 import { queueLimitFor } from '../limits/visitor-admission';
 import type { ConversationRecord } from './store/chat-store';
@@ -29,11 +29,8 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
     return c && c.status !== 'ended' ? c : null;
   };
 
-  /** `chat:visitor-presence` to the operator holding the conversation (none while it waits). */
-  const tellOperator = (c: ConversationRecord, away: boolean) => {
-    if (c.status === 'active' && c.operatorId)
-      ctx.operators.to(operatorRoom(c.operatorId)).emit('chat:visitor-presence', { conversationId: c.id, away });
-  };
+  const tellOperators = (c: ConversationRecord, present: boolean, since: number) =>
+    announcePresence(ctx, c, present, since);
 
   return {
     async start(payload: VisitorStart, { defer, undo }: EventControl): Promise<HandlerResult<VisitorStarted>> {
@@ -181,7 +178,7 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
       socket.data.lang = c.lang;
       await socket.join(visitorRoom(c.id));
       await ctx.store.setVisitorAway(c.id, undefined);
-      if (c.visitorAwaySince !== undefined) tellOperator(c, false);
+      if (c.visitorAwaySince !== undefined) tellOperators(c, true, ctx.now());
       const messages = await ctx.store.listMessages(c.id);
       const state: ChatState = { conversationId: c.id, status: c.status, messages };
       if (c.status === 'queued') Object.assign(state, await queueFigures(ctx, c.id));
@@ -195,9 +192,10 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
       if (!id) return;
       const left = await ctx.visitors.in(visitorRoom(id)).fetchSockets();
       if (left.length > 0) return;
-      await ctx.store.setVisitorAway(id, ctx.now());
+      const since = ctx.now();
+      await ctx.store.setVisitorAway(id, since);
       const c = await ctx.store.getConversation(id);
-      if (c) tellOperator(c, true);
+      if (c && c.status !== 'ended') tellOperators(c, false, c.visitorAwaySince ?? since);
     },
   };
 }
