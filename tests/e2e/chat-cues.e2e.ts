@@ -168,8 +168,6 @@ test('under 18 reaches the operator; silent title badge; away and back in the co
   const waiting = visitor.locator('.chat-waiting');
   await expect(waiting.locator('.chat-numbers li').first()).toHaveAttribute('data-testid', 'chat-call-112');
   await expect(visitor.getByTestId('chat-waiting-quick-exit')).toHaveText(nl['chat.waiting.quickExit']);
-  await visitor.getByLabel(nl['chat.notify.label']).check();
-  const title = await visitor.title();
 
   // The console: the queue row says "Jonger dan 18"; so does the conversation.
   const row = operator.locator('.console-table tbody tr').filter({ has: operator.getByTestId('queue-under18') });
@@ -182,6 +180,8 @@ test('under 18 reaches the operator; silent title badge; away and back in the co
   await visitor.goto('/nl/chat/');
   await expect(visitor.locator('.chat-waiting')).toBeVisible();
   await expect(row.getByTestId('queue-away')).toHaveCount(0);
+  await visitor.getByLabel(nl['chat.notify.label']).check();
+  const title = await visitor.title();
   await row.getByRole('button', { name: nl['chat.console.queue.accept'] }).click();
   const panel = operator.locator('.console-conversation').filter({ hasText: 'Jonge Merel' });
   await expect(panel.getByTestId('console-under18')).toHaveText(nl['chat.console.queue.under18']);
