@@ -29,9 +29,6 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
     return c && c.status !== 'ended' ? c : null;
   };
 
-  const tellOperators = (c: ConversationRecord, present: boolean, since: number) =>
-    announcePresence(ctx, c, present, since);
-
   return {
     async start(payload: VisitorStart, { defer, undo }: EventControl): Promise<HandlerResult<VisitorStarted>> {
       if (await current()) return fail('forbidden', 'already-started');
@@ -169,7 +166,7 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
       return ok({});
     },
 
-    /** At connect: a valid token joins the conversation and gets `chat:state`. */
+    /** At connect: a valid token joins the conversation and gets `chat:state`; the visitor is present again. */
     async resume(resumeToken: string): Promise<void> {
       const id = await ctx.store.conversationIdForToken(hashToken(resumeToken));
       const c = id ? await ctx.store.getConversation(id) : null;
@@ -178,7 +175,7 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
       socket.data.lang = c.lang;
       await socket.join(visitorRoom(c.id));
       await ctx.store.setVisitorAway(c.id, undefined);
-      if (c.visitorAwaySince !== undefined) tellOperators(c, true, ctx.now());
+      if (c.visitorAwaySince !== undefined) announcePresence(ctx, c, true, ctx.now());
       const messages = await ctx.store.listMessages(c.id);
       const state: ChatState = { conversationId: c.id, status: c.status, messages };
       if (c.status === 'queued') Object.assign(state, await queueFigures(ctx, c.id));
@@ -186,7 +183,10 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
       socket.emit('chat:state', state);
     },
 
-    /** At disconnect: when no socket of this conversation is left, the resume window starts. */
+    /**
+     * At disconnect: when no socket of this conversation is left, the resume window starts and the
+     * operators hear that the visitor is not present (queue:snapshot, or chat:presence when held).
+     */
     async disconnected(): Promise<void> {
       const id = socket.data.conversationId;
       if (!id) return;
@@ -195,7 +195,7 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
       const since = ctx.now();
       await ctx.store.setVisitorAway(id, since);
       const c = await ctx.store.getConversation(id);
-      if (c && c.status !== 'ended') tellOperators(c, false, c.visitorAwaySince ?? since);
+      if (c && c.status !== 'ended') announcePresence(ctx, c, false, c.visitorAwaySince ?? since);
     },
   };
 }
