@@ -172,6 +172,13 @@ export interface WaitingConversation {
   region?: string;
   /** Addition: present (true) only when the visitor said they are younger than 18. */
   under18?: true;
+  /**
+   * Addition (issue 20): false once none of the visitor's sockets is connected (marked at the
+   * socket's disconnect, so within seconds of closing the page); true again when they resume.
+   */
+  visitorPresent: boolean;
+  /** Addition (issue 20): ISO 8601, since when the visitor is not present (only when `visitorPresent` is false). */
+  awaySince?: string;
 }
 
 export interface OperatorConversation extends WaitingConversation {
@@ -181,8 +188,19 @@ export interface OperatorConversation extends WaitingConversation {
   notes: InternalNote[];
   /** Addition: the alias the visitor sees for the operator who holds it. */
   operatorName?: string;
-  /** Addition: true while none of the visitor's sockets is connected (see `chat:visitor-presence`). */
+  /**
+   * Deprecated addition (use `visitorPresent`/`awaySince`): true while none of the visitor's
+   * sockets is connected.
+   */
   visitorAway?: boolean;
+}
+
+/** Addition (issue 20): `chat:presence`. */
+export interface VisitorPresence {
+  conversationId: string;
+  present: boolean;
+  /** ISO 8601: when the visitor left (present false) or came back (present true). */
+  since: string;
 }
 
 export interface InternalNote {
@@ -262,9 +280,12 @@ export interface OperatorServerEvents {
   /** Addition: an internal note was added (to every socket of the operator holding it). */
   'chat:note': (payload: InternalNote & { conversationId: string }) => void;
   /**
-   * Addition: the visitor of a conversation this operator holds lost their last connection
-   * (`away: true`) or came back within the resume window (`away: false`).
+   * Addition (issue 20): the visitor of a conversation this operator holds lost their last
+   * connection (`present: false`, `since` = when) or came back within the resume window
+   * (`present: true`, `since` = when they came back).
    */
+  'chat:presence': (payload: VisitorPresence) => void;
+  /** Deprecated alias of `chat:presence` (`away` = !present), sent alongside it. */
   'chat:visitor-presence': (payload: { conversationId: string; away: boolean }) => void;
 }
 

@@ -17,6 +17,7 @@ import { availableOperator, createOperator } from './chat-support';
 
 const nl = uiStrings('nl');
 const PHONE = { viewport: { width: 390, height: 844 } };
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const fill = (template: string, vars: Record<string, string>) =>
   template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
 
@@ -167,13 +168,20 @@ test('under 18 reaches the operator; silent title badge; away and back in the co
   const waiting = visitor.locator('.chat-waiting');
   await expect(waiting.locator('.chat-numbers li').first()).toHaveAttribute('data-testid', 'chat-call-112');
   await expect(visitor.getByTestId('chat-waiting-quick-exit')).toHaveText(nl['chat.waiting.quickExit']);
-  await visitor.getByLabel(nl['chat.notify.label']).check();
-  const title = await visitor.title();
 
   // The console: the queue row says "Jonger dan 18"; so does the conversation.
   const row = operator.locator('.console-table tbody tr').filter({ has: operator.getByTestId('queue-under18') });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(nl['chat.console.queue.under18']);
+  // While waiting, the visitor leaves the page: the row stays, marked "weg"; back: no longer.
+  await expect(row.getByTestId('queue-away')).toHaveCount(0);
+  await visitor.goto('/nl/');
+  await expect(row.getByTestId('queue-away')).toHaveText(nl['chat.console.queue.away']);
+  await visitor.goto('/nl/chat/');
+  await expect(visitor.locator('.chat-waiting')).toBeVisible();
+  await expect(row.getByTestId('queue-away')).toHaveCount(0);
+  await visitor.getByLabel(nl['chat.notify.label']).check();
+  const title = await visitor.title();
   await row.getByRole('button', { name: nl['chat.console.queue.accept'] }).click();
   const panel = operator.locator('.console-conversation').filter({ hasText: 'Jonge Merel' });
   await expect(panel.getByTestId('console-under18')).toHaveText(nl['chat.console.queue.under18']);
@@ -186,11 +194,17 @@ test('under 18 reaches the operator; silent title badge; away and back in the co
     nl['chat.from.system'],
   );
 
-  // The visitor leaves the page (the socket closes): "bezoeker weg"; back in the same tab: "terug".
+  // The visitor leaves the page (the socket closes): "bezoeker weg sinds 0:01", a running clock;
+  // back in the same tab: "terug".
   const presence = panel.getByTestId('console-visitor-presence');
   await visitor.goto('/nl/');
   await expect(presence).toHaveAttribute('data-presence', 'away');
-  await expect(presence).toHaveText(nl['chat.console.conversation.visitorAway']);
+  const [awayBefore = '', awayAfter = ''] = nl['chat.console.conversation.visitorAway'].split('{time}');
+  expect(awayBefore).toContain('weg sinds');
+  await expect(presence).toHaveText(new RegExp(`^${escapeRegExp(awayBefore)}\\d+:\\d\\d${escapeRegExp(awayAfter)}$`));
+  const clock = presence.getByTestId('console-away-time');
+  const firstTime = (await clock.textContent()) ?? '';
+  await expect(clock).not.toHaveText(firstTime, { timeout: 5_000 });
   if (process.env.CHATCUES_SHOTS) await operator.screenshot({ path: '/tmp/chatcues-console-away.png', fullPage: true });
   await visitor.goto('/nl/chat/');
   await expect(visitor.locator('#chat-conversation-title')).toBeVisible();

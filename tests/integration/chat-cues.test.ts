@@ -1,17 +1,37 @@
 /**
  * The visitor's cues that reach the operator, over real sockets against both stores: the
  * optional `under18` on `visitor:start` (validated; shown in the queue and the conversation) and
- * `chat:visitor-presence` when the visitor's connection goes and comes back.
+ * the visitor's presence (issue 20): `visitorPresent`/`awaySince` on a waiting visitor's row in
+ * `queue:snapshot`, `chat:presence` (and its deprecated alias `chat:visitor-presence`) for a
+ * conversation an operator holds, when the visitor's connection goes and comes back.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { emitAck, firstEvent, nextEvent, sleep, startChat, startPayload, type TestChat } from '../support/chat-app';
+import {
+  defaultSettings,
+  emitAck,
+  firstEvent,
+  nextEvent,
+  record,
+  startChat,
+  startPayload,
+  type TestChat,
+} from '../support/chat-app';
 import { storeKinds } from '../support/chat-stores';
-import type { OperatorConversation, QueueSnapshot, VisitorStarted } from '../../chat-server/src/protocol';
+import type {
+  OperatorConversation,
+  QueueSnapshot,
+  VisitorPresence,
+  VisitorStarted,
+  WaitingConversation,
+} from '../../chat-server/src/protocol';
+
+const isoTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 for (const kind of storeKinds()) {
   describe(`chat cues (${kind.name} store)`, () => {
     let chat: TestChat | undefined;
-    const start = async () => (chat = await startChat({ ...(await kind.createWithRedis()), settings: {} }));
+    const start = async (settings: Parameters<typeof startChat>[0]['settings'] = {}) =>
+      (chat = await startChat({ ...(await kind.createWithRedis()), settings }));
     afterEach(async () => {
       await chat?.close();
       chat = undefined;
@@ -50,39 +70,99 @@ for (const kind of storeKinds()) {
       });
     }
 
-    it('tells the operator when the visitor is away and back (chat:visitor-presence)', async () => {
+    it('tells the operator holding it when the visitor is away and back (chat:presence with since)', async () => {
       const c = await start();
       const operator = await c.operator('anna', { available: true });
       const visitor = await c.visitor();
       const started = await emitAck<VisitorStarted>(visitor, 'visitor:start', startPayload());
       if (!started.ok) throw new Error();
       const conversationId = started.data.conversationId;
-      await emitAck(operator, 'operator:accept', { conversationId });
+      const accepted = await emitAck<{ conversation: OperatorConversation }>(operator, 'operator:accept', {
+        conversationId,
+      });
+      expect(accepted.ok && accepted.data.conversation.visitorPresent).toBe(true);
+      expect(accepted.ok && accepted.data.conversation).not.toHaveProperty('awaySince');
 
-      const away = nextEvent<{ conversationId: string; away: boolean }>(operator, 'chat:visitor-presence');
+      const leftAt = Date.now();
+      const away = nextEvent<VisitorPresence>(operator, 'chat:presence');
+      const alias = nextEvent<{ conversationId: string; away: boolean }>(operator, 'chat:visitor-presence');
       visitor.disconnect();
-      expect(await away).toEqual({ conversationId, away: true });
+      const gone = await away;
+      expect(gone).toMatchObject({ conversationId, present: false });
+      expect(gone.since).toMatch(isoTime);
+      expect(Math.abs(Date.parse(gone.since) - leftAt)).toBeLessThan(5_000);
+      // The deprecated alias still goes out alongside it.
+      expect(await alias).toEqual({ conversationId, away: true });
 
-      // A console that connects meanwhile gets the conversation marked as away.
+      // A console that connects meanwhile gets the conversation marked as not present, since when.
       const reloaded = await c.operator('anna');
       const assigned = await firstEvent<{ conversation: OperatorConversation }>(reloaded, 'chat:assigned');
-      expect(assigned.conversation.visitorAway).toBe(true);
+      expect(assigned.conversation).toMatchObject({ visitorPresent: false, awaySince: gone.since, visitorAway: true });
 
-      const back = nextEvent<{ conversationId: string; away: boolean }>(operator, 'chat:visitor-presence');
+      const back = nextEvent<VisitorPresence>(operator, 'chat:presence');
+      const backAlias = nextEvent<{ conversationId: string; away: boolean }>(operator, 'chat:visitor-presence');
       await c.visitor({ resumeToken: started.data.resumeToken });
-      expect(await back).toEqual({ conversationId, away: false });
+      const returned = await back;
+      expect(returned).toMatchObject({ conversationId, present: true });
+      expect(Date.parse(returned.since)).toBeGreaterThanOrEqual(Date.parse(gone.since));
+      expect(await backAlias).toEqual({ conversationId, away: false });
+      const again = await c.operator('anna');
+      const view = await firstEvent<{ conversation: OperatorConversation }>(again, 'chat:assigned');
+      expect(view.conversation.visitorPresent).toBe(true);
+      expect(view.conversation).not.toHaveProperty('awaySince');
     });
 
-    it('says nothing about a queued visitor who leaves (no operator holds it)', async () => {
+    it('marks a queued visitor who closes the page as not present in the snapshot within 10 s, present again on resume', async () => {
       const c = await start();
       const operator = await c.operator('anna', { available: true });
-      const seen: unknown[] = [];
-      operator.on('chat:visitor-presence', (payload: unknown) => seen.push(payload));
+      const presence = record<VisitorPresence>(operator, 'chat:presence');
       const visitor = await c.visitor();
-      await emitAck(visitor, 'visitor:start', startPayload());
+      const started = await emitAck<VisitorStarted>(visitor, 'visitor:start', startPayload());
+      if (!started.ok) throw new Error();
+      const conversationId = started.data.conversationId;
+      const rowIn = (s: QueueSnapshot) => s.waiting.find((w) => w.conversationId === conversationId);
+      const present = await nextEvent<QueueSnapshot>(operator, 'queue:snapshot', (s) => Boolean(rowIn(s)));
+      expect(rowIn(present)?.visitorPresent).toBe(true);
+      expect(rowIn(present)).not.toHaveProperty('awaySince');
+
+      const leftAt = Date.now();
+      const gone = nextEvent<QueueSnapshot>(
+        operator,
+        'queue:snapshot',
+        (s) => rowIn(s)?.visitorPresent === false,
+        10_000,
+      );
       visitor.disconnect();
-      await sleep(200);
-      expect(seen).toEqual([]);
+      const row = rowIn(await gone) as WaitingConversation;
+      expect(Date.now() - leftAt).toBeLessThan(10_000);
+      expect(row.awaySince).toMatch(isoTime);
+      expect(Math.abs(Date.parse(row.awaySince!) - leftAt)).toBeLessThan(5_000);
+
+      const back = nextEvent<QueueSnapshot>(
+        operator,
+        'queue:snapshot',
+        (s) => rowIn(s)?.visitorPresent === true,
+        10_000,
+      );
+      await c.visitor({ resumeToken: started.data.resumeToken });
+      expect(rowIn(await back)).not.toHaveProperty('awaySince');
+      // Nobody holds it: no chat:presence.
+      expect(presence).toEqual([]);
+    });
+
+    it('takes a queued visitor who stays away out of the queue after the short unaccepted lifetime', async () => {
+      const c = await start({ admission: { ...defaultSettings.admission, unacceptedAwayMs: 1_000 } });
+      const operator = await c.operator('anna', { available: true });
+      const visitor = await c.visitor();
+      const started = await emitAck<VisitorStarted>(visitor, 'visitor:start', startPayload());
+      if (!started.ok) throw new Error();
+      const conversationId = started.data.conversationId;
+      const rowIn = (s: QueueSnapshot) => s.waiting.find((w) => w.conversationId === conversationId);
+      const away = nextEvent<QueueSnapshot>(operator, 'queue:snapshot', (s) => rowIn(s)?.visitorPresent === false);
+      visitor.disconnect();
+      await away;
+      await nextEvent<QueueSnapshot>(operator, 'queue:snapshot', (s) => !rowIn(s), 10_000);
+      expect((await c.store.getConversation(conversationId))?.status ?? 'ended').toBe('ended');
     });
   });
 }

@@ -39,7 +39,7 @@ import {
 import { createQueueNotifier } from './queue-notifier';
 import { tokenBucket } from './rate-limit';
 import { eventRouter, guardedStore, outsideEvent } from './socket-events';
-import { endConversation, queueFigures } from './conversation-steps';
+import { announcePresence, endConversation, queueFigures } from './conversation-steps';
 import { visitorHandlers } from './visitor-handlers';
 import { operatorHandlers, operatorView } from './operator-handlers';
 import type { OperatorPresence } from './store/chat-store';
@@ -113,6 +113,11 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
     changed: () => ctx.queueChanged(),
     store: deps.store,
     resumeWindowMs: deps.settings.resumeWindowMs,
+    presenceChanged: (id, present, since) =>
+      void deps.store
+        .getConversation(id)
+        .then((c) => c && announcePresence(ctx, c, present, since))
+        .catch(() => deps.logger.warn('chat.presence-announce-failed')),
   });
 
   const presenceControl = {

@@ -10,6 +10,25 @@ import { positions } from './queue-policy';
 import type { ConversationRecord } from './store/chat-store';
 import { estimateWait } from './wait-estimate';
 
+/**
+ * The visitor's presence changed (docs/chat-protocol.md, issue 20): a waiting visitor's row in
+ * every `queue:snapshot` (`visitorPresent`, `awaySince`) is refreshed on every process; the
+ * operator holding an active conversation gets `chat:presence` (and the deprecated alias
+ * `chat:visitor-presence`), on whichever process their console is.
+ */
+export function announcePresence(
+  ctx: Pick<ChatContext, 'operators' | 'queueChanged'>,
+  c: ConversationRecord,
+  present: boolean,
+  since: number,
+) {
+  if (c.status === 'queued') return ctx.queueChanged();
+  if (c.status !== 'active' || !c.operatorId) return;
+  const room = ctx.operators.to(operatorRoom(c.operatorId));
+  room.emit('chat:presence', { conversationId: c.id, present, since: new Date(since).toISOString() });
+  room.emit('chat:visitor-presence', { conversationId: c.id, away: !present });
+}
+
 /** How many recent waits the estimate looks at. */
 export const RECENT_WAIT_SAMPLES = 30;
 

@@ -32,6 +32,8 @@ export function waitingView(c: ConversationRecord): WaitingConversation {
     ...(c.municipality ? { municipality: c.municipality } : {}),
     ...(c.region ? { region: c.region } : {}),
     ...(c.under18 ? { under18: true as const } : {}),
+    visitorPresent: c.visitorAwaySince === undefined,
+    ...(c.visitorAwaySince !== undefined ? { awaySince: new Date(c.visitorAwaySince).toISOString() } : {}),
   };
 }
 

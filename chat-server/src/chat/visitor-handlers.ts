@@ -7,7 +7,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io';
 import type { ChatState, VisitorSend, VisitorStart, VisitorStarted } from '../protocol';
 import { operatorRoom, visitorRoom, type ChatContext, type VisitorSocketData } from './chat-context';
-import { addSystemMessage, endConversation, queueFigures } from './conversation-steps';
+import { addSystemMessage, announcePresence, endConversation, queueFigures } from './conversation-steps';
 import { fail, ok, type EventControl, type HandlerResult } from './socket-events';
 import { queueLimitFor } from '../limits/visitor-admission';
 import type { ConversationRecord } from './store/chat-store';
@@ -27,12 +27,6 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
     const id = socket.data.conversationId;
     const c = id ? await ctx.store.getConversation(id) : null;
     return c && c.status !== 'ended' ? c : null;
-  };
-
-  /** `chat:visitor-presence` to the operator holding the conversation (none while it waits). */
-  const tellOperator = (c: ConversationRecord, away: boolean) => {
-    if (c.status === 'active' && c.operatorId)
-      ctx.operators.to(operatorRoom(c.operatorId)).emit('chat:visitor-presence', { conversationId: c.id, away });
   };
 
   return {
@@ -172,7 +166,7 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
       return ok({});
     },
 
-    /** At connect: a valid token joins the conversation and gets `chat:state`. */
+    /** At connect: a valid token joins the conversation and gets `chat:state`; the visitor is present again. */
     async resume(resumeToken: string): Promise<void> {
       const id = await ctx.store.conversationIdForToken(hashToken(resumeToken));
       const c = id ? await ctx.store.getConversation(id) : null;
@@ -181,7 +175,7 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
       socket.data.lang = c.lang;
       await socket.join(visitorRoom(c.id));
       await ctx.store.setVisitorAway(c.id, undefined);
-      if (c.visitorAwaySince !== undefined) tellOperator(c, false);
+      if (c.visitorAwaySince !== undefined) announcePresence(ctx, c, true, ctx.now());
       const messages = await ctx.store.listMessages(c.id);
       const state: ChatState = { conversationId: c.id, status: c.status, messages };
       if (c.status === 'queued') Object.assign(state, await queueFigures(ctx, c.id));
@@ -189,15 +183,19 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
       socket.emit('chat:state', state);
     },
 
-    /** At disconnect: when no socket of this conversation is left, the resume window starts. */
+    /**
+     * At disconnect: when no socket of this conversation is left, the resume window starts and the
+     * operators hear that the visitor is not present (queue:snapshot, or chat:presence when held).
+     */
     async disconnected(): Promise<void> {
       const id = socket.data.conversationId;
       if (!id) return;
       const left = await ctx.visitors.in(visitorRoom(id)).fetchSockets();
       if (left.length > 0) return;
-      await ctx.store.setVisitorAway(id, ctx.now());
+      const since = ctx.now();
+      await ctx.store.setVisitorAway(id, since);
       const c = await ctx.store.getConversation(id);
-      if (c) tellOperator(c, true);
+      if (c && c.status !== 'ended') announcePresence(ctx, c, false, c.visitorAwaySince ?? since);
     },
   };
 }

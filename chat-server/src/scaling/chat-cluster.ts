@@ -14,6 +14,8 @@ export interface ClusterLinkOptions {
   changed: () => void;
   store: ChatStore;
   resumeWindowMs: number;
+  /** A visitor was marked away (their process died) or present again by the liveness check. */
+  presenceChanged?: (conversationId: string, present: boolean, since: number) => void;
 }
 
 export interface ClusterLink {

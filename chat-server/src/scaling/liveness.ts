@@ -31,6 +31,8 @@ export interface LivenessOptions {
   resumeWindowMs: number;
   /** Conversations went back to the queue: refresh everyone. */
   requeued: () => void;
+  /** A visitor was marked away or present again here: tell the operators (chat:presence, snapshot). */
+  presenceChanged?: (conversationId: string, present: boolean, since: number) => void;
   logger: Logger;
 }
 
@@ -71,7 +73,11 @@ export function startLiveness(options: LivenessOptions) {
     );
     await client.pExpire(keys.visitorSeen, 10 * staleMs);
     const away = await client.zmScore(keys.away, mine);
-    for (const [i, since] of away.entries()) if (since !== null) await store.setVisitorAway(mine[i]!, undefined);
+    for (const [i, since] of away.entries()) {
+      if (since === null) continue;
+      await store.setVisitorAway(mine[i]!, undefined);
+      options.presenceChanged?.(mine[i]!, true, now);
+    }
   }
 
   async function markUnseenVisitors(now: number) {
@@ -82,7 +88,10 @@ export function startLiveness(options: LivenessOptions) {
       if (away[i] !== null) continue;
       const lastSeen = seen[i] ?? Number((await client.hGet(keys.conversation(id), 'createdAt')) ?? now);
       // The resume window starts now, not when last seen: a wrong guess costs nothing.
-      if (lastSeen < now - staleMs) await store.setVisitorAway(id, now);
+      if (lastSeen < now - staleMs) {
+        await store.setVisitorAway(id, now);
+        options.presenceChanged?.(id, false, now);
+      }
     }
   }
 

@@ -126,6 +126,7 @@ export async function createRedisCluster(options: RedisClusterOptions): Promise<
         store: link.store,
         resumeWindowMs: link.resumeWindowMs,
         requeued: link.changed,
+        ...(link.presenceChanged ? { presenceChanged: link.presenceChanged } : {}),
         logger,
       });
       return linkQueueSignal(io, link.refreshLocal);

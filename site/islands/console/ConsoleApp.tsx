@@ -362,6 +362,7 @@ export default function ConsoleApp(props: ConsoleProps) {
                 key={id}
                 {...props}
                 held={held}
+                now={now}
                 justAccepted={justAccepted === id}
                 quickReplies={replies[held.conversation.lang] ?? []}
                 colleagues={transferTargets}

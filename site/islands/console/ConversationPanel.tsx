@@ -8,7 +8,7 @@ import { fill, format } from '../chat/fill';
 import { Phone } from '../chat/Phone';
 import { MAX_MESSAGE_LENGTH, MAX_NOTE_LENGTH, OUTCOME_CHOICES } from '../chat/limits';
 import { MessageText } from '../chat/MessageText';
-import { ABOUT_LABEL, ENDED_LABEL, OUTCOME_LABEL, errorLabel } from './labels';
+import { ABOUT_LABEL, ENDED_LABEL, OUTCOME_LABEL, clockLabel, errorLabel } from './labels';
 import { fetchHelpRoute } from './operator-api';
 import { HelpRouteBox } from './HelpRouteBox';
 import type { HeldConversation } from './use-operator-console';
@@ -19,6 +19,8 @@ interface Props extends Pick<
   'strings' | 'themes' | 'municipalities' | 'languages' | 'helpHref' | 'emergency'
 > {
   held: HeldConversation;
+  /** The console's clock (ms), for the running "weg sinds" time. */
+  now: number;
   /** True for the conversation this operator just took: its message box gets focus. */
   justAccepted: boolean;
   quickReplies: QuickReply[];
@@ -34,7 +36,7 @@ interface Props extends Pick<
 
 export function ConversationPanel(props: Props) {
   const { strings, themes, municipalities, languages, helpHref, held, quickReplies } = props;
-  const { conversation, messages, visitorTyping, endedBy, visitorPresence } = held;
+  const { conversation, messages, visitorTyping, endedBy, visitorPresence, awaySince } = held;
   const id = conversation.conversationId;
   const [text, setText] = useState('');
   const [noteText, setNoteText] = useState('');
@@ -146,13 +148,15 @@ export function ConversationPanel(props: Props) {
         data-testid="console-visitor-presence"
         data-presence={endedBy ? 'ended' : visitorPresence}
       >
-        {endedBy
-          ? ''
-          : visitorPresence === 'away'
-            ? strings['chat.console.conversation.visitorAway']
-            : visitorPresence === 'back'
-              ? strings['chat.console.conversation.visitorBack']
-              : ''}
+        {endedBy ? (
+          ''
+        ) : visitorPresence === 'away' ? (
+          <AwaySince text={strings['chat.console.conversation.visitorAway']} since={awaySince} now={props.now} />
+        ) : visitorPresence === 'back' ? (
+          strings['chat.console.conversation.visitorBack']
+        ) : (
+          ''
+        )}
       </p>
 
       {error && (
@@ -343,5 +347,22 @@ function DangerBanner({ strings, emergency }: Pick<Props, 'strings' | 'emergency
         })}
       </p>
     </div>
+  );
+}
+
+/**
+ * "Bezoeker weg sinds 0:45: …" with a running clock. The clock ticks every second outside the
+ * live region's announcements (aria-live off), so a screen reader hears "weg" once, not each tick.
+ */
+function AwaySince({ text, since, now }: { text: string; since: string | null; now: number }) {
+  const [before, after = ''] = text.split('{time}');
+  return (
+    <>
+      {before}
+      <span aria-live="off" data-testid="console-away-time">
+        {since ? clockLabel(since, now) : '–'}
+      </span>
+      {after}
+    </>
   );
 }

@@ -4,6 +4,7 @@
  * a minute", so colour is never the only sign) after DANGER_ALARM_MS. Never softened by the calm
  * view. Rendered only while someone in danger waits; they are not repeated in the queue table.
  */
+import { AwayMark } from './QueuePanel';
 import type { WaitingConversation } from '../../../chat-server/src/protocol';
 import { format } from '../chat/fill';
 import { ABOUT_LABEL, DANGER_ALARM_MS, waitedLabel, waitedMs } from './labels';
@@ -58,6 +59,7 @@ export function DangerAlarm({
                   })}
                 </strong>
                 {alarm && <span class="console-danger__long"> ({strings['chat.console.danger.long']})</span>}
+                <AwayMark strings={strings} row={row} />
               </p>
               <p class="console-danger__details">{details.join(' · ')}</p>
               <button type="button" class="button" disabled={!canAccept} onClick={() => onAccept(row.conversationId)}>

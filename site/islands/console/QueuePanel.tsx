@@ -4,11 +4,26 @@
  * (asked for by helpline staff, on by default) only softens, showing waits without the running
  * seconds and without colour. The count of waiting people and how many are in danger is always
  * shown. People in danger are pinned above (DangerAlarm), so they are not repeated here.
+ * A visitor whose page is gone (`visitorPresent: false`) is marked "weg", softly in calm view,
+ * and stays a row: they may come back (the server takes the row away when their place lapses).
  */
 import type { WaitingConversation } from '../../../chat-server/src/protocol';
 import { format } from '../chat/fill';
 import { ABOUT_LABEL, waitedLabel, waitedMs } from './labels';
 import type { ConsoleProps } from './types';
+
+/** "weg" beside the wait of a waiting visitor whose page is gone (nothing when present). */
+export function AwayMark({ strings, row }: Pick<Props, 'strings'> & { row: WaitingConversation }) {
+  if (row.visitorPresent !== false) return null;
+  return (
+    <>
+      {' · '}
+      <span class="console-away" data-testid="queue-away">
+        {strings['chat.console.queue.away']}
+      </span>
+    </>
+  );
+}
 
 /** Outside calm view, a wait this long is marked (the default regional overflow time). */
 const LONG_WAIT_MS = 2 * 60_000;
@@ -84,7 +99,10 @@ export function QueuePanel({
                   class={long ? 'console-row--long' : undefined}
                   data-conversation={row.conversationId}
                 >
-                  <td>{waitedLabel(strings, row.waitingSince, now, calm)}</td>
+                  <td>
+                    {waitedLabel(strings, row.waitingSince, now, calm)}
+                    <AwayMark strings={strings} row={row} />
+                  </td>
                   <td>{languages[row.lang] ?? row.lang}</td>
                   <td>
                     {strings[ABOUT_LABEL[row.about]]}

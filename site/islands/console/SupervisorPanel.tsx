@@ -6,6 +6,7 @@
 import type { SupervisorStats, WaitingConversation } from '../../../chat-server/src/protocol';
 import { format } from '../chat/fill';
 import { DANGER_SUPERVISOR_MS, waitedLabel, waitedMs } from './labels';
+import { AwayMark } from './QueuePanel';
 import type { ConsoleKey, ConsoleProps } from './types';
 
 const FIGURES: { key: keyof SupervisorStats; label: ConsoleKey }[] = [
@@ -46,6 +47,7 @@ export function SupervisorPanel({ strings, stats, waiting, now, municipalities, 
                   lang: languages[row.lang] ?? row.lang,
                   place: row.municipality ? (municipalities[row.municipality]?.name ?? row.municipality) : '–',
                 })}
+                <AwayMark strings={strings} row={row} />
               </li>
             ))}
           </ul>

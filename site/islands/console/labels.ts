@@ -49,6 +49,12 @@ export function waitedFor(sinceIso: string, now: number): { minutes: number; sec
   return { minutes: Math.floor(total / 60), seconds: total % 60 };
 }
 
+/** A running time as a clock: "0:45", "12:03". */
+export function clockLabel(sinceIso: string, now: number): string {
+  const { minutes, seconds } = waitedFor(sinceIso, now);
+  return `${minutes}:${String(seconds).padStart(2, '0')}`;
+}
+
 /**
  * How long someone has waited, as shown: "2 min 5 s", or in calm view without the running
  * seconds ("2 min", "korter dan 1 min").

@@ -30,6 +30,8 @@ export interface HeldConversation {
   endedBy: EndedBy | null;
   /** `away`: the visitor's connection is gone; `back`: it returned after being away. */
   visitorPresence: 'here' | 'away' | 'back';
+  /** ISO 8601, since when the visitor is away (while `visitorPresence` is `away`). */
+  awaySince: string | null;
 }
 
 export type Connection = 'connecting' | 'connected' | 'reconnecting' | 'unauthorized';
@@ -66,7 +68,8 @@ export function useOperatorConsole(session: number) {
         messages: conversation.messages.map((m) => ({ ...m })),
         visitorTyping: false,
         endedBy: null,
-        visitorPresence: conversation.visitorAway ? 'away' : 'here',
+        visitorPresence: conversation.visitorPresent === false ? 'away' : 'here',
+        awaySince: conversation.visitorPresent === false ? (conversation.awaySince ?? null) : null,
       },
     }));
   }, []);
@@ -123,11 +126,12 @@ export function useOperatorConsole(session: number) {
     socket.on('chat:typing', ({ conversationId, from, typing }) => {
       if (from === 'visitor') update(conversationId, (h) => ({ ...h, visitorTyping: typing }));
     });
-    socket.on('chat:visitor-presence', ({ conversationId, away }) =>
+    socket.on('chat:presence', ({ conversationId, present, since }) =>
       update(conversationId, (h) => ({
         ...h,
-        visitorPresence: away ? 'away' : 'back',
-        visitorTyping: away ? false : h.visitorTyping,
+        visitorPresence: present ? 'back' : 'away',
+        awaySince: present ? null : since,
+        visitorTyping: present ? h.visitorTyping : false,
       })),
     );
     socket.on('chat:ended', ({ conversationId, by }) =>

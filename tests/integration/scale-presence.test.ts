@@ -1,0 +1,92 @@
+/**
+ * Presence across processes (issue 20): two chat processes share Redis; the visitor is on one,
+ * the operator on the other. A waiting visitor who closes the page is marked not present in the
+ * operator's `queue:snapshot` within 10 s and present again when they resume (on the other
+ * process); once held, `chat:presence` false/true reaches the operator across processes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { QueueSnapshot, VisitorPresence } from '../../chat-server/src/protocol';
+import { Operator, Visitor } from '../support/chat-clients';
+import { createOperators, loginOperator, startChatProcess, type ChatProcess } from '../support/chat-process';
+import { removeRedisDir, startRedis, type TestRedis } from '../support/redis-server';
+
+let redis: TestRedis;
+let visitorSide: ChatProcess;
+let operatorSide: ChatProcess;
+const clients: { close(): void }[] = [];
+
+beforeAll(async () => {
+  redis = await startRedis();
+  await createOperators(redis.url, [{ username: 'noor' }]);
+  [visitorSide, operatorSide] = await Promise.all([
+    startChatProcess({ redisUrl: redis.url }),
+    startChatProcess({ redisUrl: redis.url }),
+  ]);
+}, 90_000);
+
+afterAll(async () => {
+  for (const client of clients) client.close();
+  await Promise.all([visitorSide?.stop(), operatorSide?.stop()]);
+  await redis?.stop();
+  if (redis) removeRedisDir(redis);
+});
+
+function next<T>(socket: Socket, event: string, match: (payload: T) => boolean, ms = 10_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`no matching ${event} within ${ms} ms`));
+    }, ms);
+    const listener = (payload: T) => {
+      if (!match(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, listener);
+      resolve(payload);
+    };
+    socket.on(event, listener);
+  });
+}
+
+async function resume(base: string, resumeToken: string): Promise<Socket> {
+  const socket = connect(`${base}/visitor`, { transports: ['websocket'], forceNew: true, auth: { resumeToken } });
+  clients.push({ close: () => socket.disconnect() });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('chat:state', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+describe('presence with two processes sharing Redis', () => {
+  it('marks a waiting visitor away and back in the other process’s snapshot, then sends chat:presence', async () => {
+    const operator = await Operator.connect(operatorSide.base, await loginOperator(operatorSide.base, 'noor'));
+    clients.push(operator);
+    const visitor = new Visitor(visitorSide.base);
+    clients.push(visitor);
+    const started = await visitor.start();
+    const id = started.conversationId;
+    const row = (s: QueueSnapshot) => s.waiting.find((w) => w.conversationId === id);
+
+    const away = next<QueueSnapshot>(operator.socket, 'queue:snapshot', (s) => row(s)?.visitorPresent === false);
+    const leftAt = Date.now();
+    visitor.close();
+    const marked = row(await away)!;
+    expect(Date.now() - leftAt).toBeLessThan(10_000);
+    expect(Date.parse(marked.awaySince!)).toBeGreaterThanOrEqual(leftAt - 2_000);
+
+    // Back, on the operator's process this time.
+    const back = next<QueueSnapshot>(operator.socket, 'queue:snapshot', (s) => row(s)?.visitorPresent === true);
+    const resumed = await resume(operatorSide.base, started.resumeToken);
+    expect(row(await back)).not.toHaveProperty('awaySince');
+
+    const accepted = await operator.request('operator:accept', { conversationId: id });
+    expect(accepted.ok).toBe(true);
+    const gone = next<VisitorPresence>(operator.socket, 'chat:presence', (p) => p.conversationId === id);
+    resumed.disconnect();
+    expect(await gone).toMatchObject({ conversationId: id, present: false });
+    const returned = next<VisitorPresence>(operator.socket, 'chat:presence', (p) => p.conversationId === id);
+    await resume(visitorSide.base, started.resumeToken);
+    expect(await returned).toMatchObject({ conversationId: id, present: true });
+  }, 60_000);
+});
