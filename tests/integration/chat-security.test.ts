@@ -292,7 +292,7 @@ async function scanKeys(client: RedisClient) {
   for await (const keys of client.scanIterator({ MATCH: '*', COUNT: 200 })) {
     for (const key of keys) {
       const type = await client.type(key);
-      let value = '';
+      let value: string;
       if (type === 'string') value = String(await client.get(key));
       else if (type === 'hash') value = JSON.stringify(await client.hGetAll(key));
       else if (type === 'list') value = JSON.stringify(await client.lRange(key, 0, -1));
@@ -334,7 +334,7 @@ describe('logs and Redis of the real server process', () => {
           forceNew: true,
           extraHeaders: { cookie, origin: base, 'x-forwarded-for': spoofed },
         });
-        await new Promise((resolve, reject) => {
+        await new Promise<void>((resolve, reject) => {
           operator.once('connect', resolve);
           operator.once('connect_error', reject);
         });
@@ -344,7 +344,7 @@ describe('logs and Redis of the real server process', () => {
           forceNew: true,
           extraHeaders: { 'x-forwarded-for': `${spoofed}, 198.51.100.23`, 'user-agent': 'Mozilla/5.0 MARKERUA' },
         });
-        await new Promise((resolve) => visitor.once('connect', resolve));
+        await new Promise<void>((resolve) => visitor.once('connect', resolve));
         const started = await emitAck<VisitorStarted>(visitor, 'visitor:start', startPayload({ nickname: 'MarkNick' }));
         if (!started.ok) throw new Error(started.error);
         const id = started.data.conversationId;
