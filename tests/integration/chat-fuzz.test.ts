@@ -3,13 +3,16 @@
  * and each namespace's events on the other) with wrong types, missing and extra fields, huge
  * strings, unknown and other people's ids. Every one must get a clean acknowledgement; the
  * server stays up; the two real conversations are untouched; no visitor ever receives another
- * conversation's data.
+ * conversation's data. Also (issue 15, docs/security.md "Security pass"): events without an
+ * acknowledgement callback, binary attachments and prototype-pollution keys; a third visitor
+ * keeps chatting with an operator during and after the fuzz; Object.prototype of the server's
+ * process is unchanged.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { Socket } from 'socket.io-client';
-import { emitAck, record, sleep, startChat, startPayload } from '../support/chat-app';
+import { emitAck, received, record, sleep, startChat, startPayload } from '../support/chat-app';
 import { storeKinds } from '../support/chat-stores';
 import {
   ABOUT,
@@ -52,10 +55,15 @@ const KEYS = [
   'to',
   '__proto__',
   'constructor',
+  'prototype',
+  'toString',
   'extra',
 ];
-/** Each run sends 1–6 events at once (so the counts below are runs, not events). */
-const RUNS = { memory: 700, redis: 300 } as const;
+/**
+ * Each run sends 1–6 events with an acknowledgement and 0–3 without one at once (so the counts
+ * below are runs, not events): about 13,000 events over both stores.
+ */
+const RUNS = { memory: 2_000, redis: 700 } as const;
 
 /** Values that are wrong (or, by chance, right) for any field. */
 function values(ids: string[]) {
@@ -87,6 +95,9 @@ function values(ids: string[]) {
     fc.double(),
     fc.constant(null),
     fc.anything({ maxDepth: 2 }),
+    // Binary attachments (Socket.IO sends them as separate frames).
+    fc.uint8Array({ maxLength: 2_000 }).map((bytes) => Buffer.from(bytes)),
+    fc.constant(JSON.parse('{"__proto__":{"polluted":"FUZZ"},"constructor":{"prototype":{"polluted":"FUZZ"}}}')),
   );
 }
 
@@ -149,12 +160,47 @@ for (const kind of storeKinds()) {
         const fuzzOperator = await chat.operator('fuzz', { available: true });
         const fuzzOperatorMessages = record<ChatMessage & { conversationId: string }>(fuzzOperator, 'chat:message');
         let dirty = 0;
+        const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort().join();
+
+        // A third visitor keeps chatting with anna during the whole fuzz.
+        const bystander = await chat.visitor();
+        const bystanderStart = await emitAck<VisitorStarted>(bystander, 'visitor:start', startPayload());
+        if (!bystanderStart.ok) throw new Error(bystanderStart.error);
+        await emitAck(operator, 'operator:accept', { conversationId: bystanderStart.data.conversationId });
+        let talking = true;
+        let exchanges = 0;
+        const talk = async () => {
+          const heard = record<{ text: string }>(bystander, 'chat:message');
+          while (talking) {
+            const n = exchanges;
+            const sentBy = await emitAck(bystander, 'chat:send', { clientId: randomUUID(), text: `bystander ${n}` });
+            expect(sentBy.ok).toBe(true);
+            const reply = await emitAck(operator, 'chat:send', {
+              conversationId: bystanderStart.data.conversationId,
+              clientId: randomUUID(),
+              text: `reply ${n}`,
+            });
+            expect(reply.ok).toBe(true);
+            for (let i = 0; i < 100 && !heard.some((m) => m.text === `reply ${n}`); i++) await sleep(20);
+            expect(heard.map((m) => m.text)).toContain(`reply ${n}`);
+            exchanges++;
+            await sleep(50);
+          }
+        };
+        const talking$ = talk();
 
         let sent = 0;
+        let unacknowledged = 0;
         await fc.assert(
           fc.asyncProperty(
             fc.array(fc.tuple(fc.boolean(), fc.constantFrom(...EVENTS), payloads(ids)), { minLength: 1, maxLength: 6 }),
-            async (batch) => {
+            fc.array(fc.tuple(fc.boolean(), fc.constantFrom(...EVENTS), payloads(ids)), { maxLength: 3 }),
+            async (batch, fireAndForget) => {
+              // No acknowledgement callback: the server must not fail on a missing ack.
+              for (const [asOperator, event, args] of fireAndForget) {
+                (asOperator ? fuzzOperator : fuzzVisitor).emit(event, ...args);
+                unacknowledged++;
+              }
               const acks = await Promise.all(
                 batch.map(async ([asOperator, event, args]) => {
                   const socket = asOperator ? fuzzOperator : fuzzVisitor;
@@ -176,6 +222,18 @@ for (const kind of storeKinds()) {
         expect(sent).toBeGreaterThan(RUNS[kind.name] * 2);
         expect(dirty).toBe(0);
         await sleep(100);
+        const duringFuzz = exchanges;
+        // …and after it.
+        while (exchanges < duringFuzz + 3) await sleep(20);
+        talking = false;
+        await talking$;
+        console.info(
+          `fuzz (${kind.name}): ${sent} events with an ack, ${unacknowledged} without, ${duringFuzz} bystander exchanges during, ${exchanges} in all`,
+        );
+        expect(duringFuzz).toBeGreaterThan(5);
+        expect(Object.getOwnPropertyNames(Object.prototype).sort().join()).toBe(prototypeBefore);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        expect(fuzzVisitor.connected && fuzzOperator.connected).toBe(true);
 
         // The server is up and the real conversations are untouched.
         expect((await fetch(`${chat.base}/healthz`)).status).toBe(200);
@@ -194,6 +252,9 @@ for (const kind of storeKinds()) {
           expect(seen).not.toContain(other.id);
           expect(seen).not.toContain('FUZZ');
         }
+        const bystanderSeen = JSON.stringify(received(bystander));
+        expect(bystanderSeen).not.toContain('FUZZ');
+        for (const victim of victims) expect(bystanderSeen).not.toContain(victim.secret);
         const fuzzSeen = fuzzVisitorSeen.join('\n');
         for (const victim of victims) {
           expect(fuzzSeen).not.toContain(victim.secret);
@@ -203,7 +264,7 @@ for (const kind of storeKinds()) {
       } finally {
         await chat.close();
       }
-    }, 60_000);
+    }, 240_000);
 
     it('closes only the socket that sends a frame over the size limit; the server stays up', async () => {
       const chat = await startChat(await kind.createWithRedis());

@@ -60,7 +60,12 @@ export function startLiveness(options: LivenessOptions) {
   // A visitor joining their conversation's room (start or resume) is seen at once.
   const onJoin = (room: string) => {
     if (!room.startsWith('visitor:') || !client.isReady) return;
-    client.zAdd(keys.visitorSeen, { score: Date.now(), value: room.slice('visitor:'.length) }).catch(() => {});
+    // With its expiry at once: a process that dies before its next heartbeat must not leave the
+    // key (conversation ids and times) behind for ever.
+    client
+      .zAdd(keys.visitorSeen, { score: Date.now(), value: room.slice('visitor:'.length) })
+      .then(() => client.pExpire(keys.visitorSeen, 10 * staleMs))
+      .catch(() => {});
   };
   visitors.adapter.on('join-room', onJoin);
 
