@@ -155,6 +155,8 @@ test('shortcuts and reload: accept next, switch, end with Alt+Shift; a reload ke
   await logIn(page, account);
   const toggle = page.getByRole('button', { name: nl['chat.console.status.toggle'] });
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  // The shortcuts work once the console's socket is up (before that a key press does nothing).
+  await expect(page.locator('.console[data-connection="connected"]')).toBeVisible();
   await page.keyboard.press('Alt+Shift+S');
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
 

@@ -214,7 +214,7 @@ export default function ConsoleApp(props: ConsoleProps) {
 
   return (
     // While the accounts are shown the work parts are hidden by CSS, not removed: drafts stay.
-    <div class="console" data-view={me?.role === 'supervisor' ? view : 'work'}>
+    <div class="console" data-view={me?.role === 'supervisor' ? view : 'work'} data-connection={op.connection}>
       {/* First in the work area: whoever is in danger and waiting (issue 20). */}
       <p role="alert" class="visually-hidden" data-testid="console-danger-news">
         {dangerNews}
