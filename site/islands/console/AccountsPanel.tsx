@@ -26,6 +26,38 @@ function problem(result: Extract<ApiResult<unknown>, { ok: false }>): string {
 }
 
 /** Role, languages, alias and region of one account, in a disclosure in its row. */
+/** A text field of the new-account form with its hint below it (read out with the field). */
+function HintedField(props: {
+  id: string;
+  name: string;
+  label: string;
+  hint: string;
+  value: string;
+  onValue: (value: string) => void;
+  required?: boolean;
+  spellcheck?: boolean;
+}) {
+  const { id, name, label, hint, value, onValue, required, spellcheck } = props;
+  return (
+    <div class="console-field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        required={required}
+        autocomplete="off"
+        spellcheck={spellcheck}
+        aria-describedby={`${id}-hint`}
+        value={value}
+        onInput={(e) => onValue(e.currentTarget.value)}
+      />
+      <p id={`${id}-hint`} class="console-hint">
+        {hint}
+      </p>
+    </div>
+  );
+}
+
 /** The role and the languages of an account: the same fields when creating and when editing one. */
 function RoleAndLanguages(props: {
   idPrefix: string;
@@ -308,36 +340,24 @@ export function AccountsPanel({ languages, me }: Props) {
         aria-labelledby="console-accounts-new"
       >
         <h3 id="console-accounts-new">{t('accounts.create')}</h3>
-        <div class="console-field">
-          <label for="account-username">{t('accounts.username')}</label>
-          <input
-            id="account-username"
-            name="username"
-            required
-            autocomplete="off"
-            spellcheck={false}
-            aria-describedby="account-username-hint"
-            value={username}
-            onInput={(e) => setUsername(e.currentTarget.value)}
-          />
-          <p id="account-username-hint" class="console-hint">
-            {t('accounts.create.username.hint')}
-          </p>
-        </div>
-        <div class="console-field">
-          <label for="account-name">{t('accounts.displayName')}</label>
-          <input
-            id="account-name"
-            name="displayName"
-            autocomplete="off"
-            aria-describedby="account-name-hint"
-            value={displayName}
-            onInput={(e) => setDisplayName(e.currentTarget.value)}
-          />
-          <p id="account-name-hint" class="console-hint">
-            {t('accounts.create.displayName.hint')}
-          </p>
-        </div>
+        <HintedField
+          id="account-username"
+          name="username"
+          label={t('accounts.username')}
+          hint={t('accounts.create.username.hint')}
+          value={username}
+          onValue={setUsername}
+          required
+          spellcheck={false}
+        />
+        <HintedField
+          id="account-name"
+          name="displayName"
+          label={t('accounts.displayName')}
+          hint={t('accounts.create.displayName.hint')}
+          value={displayName}
+          onValue={setDisplayName}
+        />
         <RoleAndLanguages
           idPrefix="account"
           role={role}
@@ -346,21 +366,15 @@ export function AccountsPanel({ languages, me }: Props) {
           setChosen={setChosen}
           languages={languages}
         />
-        <div class="console-field">
-          <label for="account-region">{t('accounts.region')}</label>
-          <input
-            id="account-region"
-            name="region"
-            autocomplete="off"
-            spellcheck={false}
-            aria-describedby="account-region-hint"
-            value={region}
-            onInput={(e) => setRegion(e.currentTarget.value)}
-          />
-          <p id="account-region-hint" class="console-hint">
-            {t('accounts.create.region.hint')}
-          </p>
-        </div>
+        <HintedField
+          id="account-region"
+          name="region"
+          label={t('accounts.region')}
+          hint={t('accounts.create.region.hint')}
+          value={region}
+          onValue={setRegion}
+          spellcheck={false}
+        />
         <button type="submit" class="button" disabled={busy}>
           {t('accounts.create.submit')}
         </button>
