@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { uiStrings } from '../../site/i18n/ui';
-import { createOperator } from './chat-support';
+import { consoleAvailable, createOperator } from './chat-support';
 
 const nl = uiStrings('nl');
 const en = uiStrings('en');
@@ -15,13 +15,7 @@ test('chat console: quick reply, note, transfer to the queue, end with an outcom
   const account = createOperator('e2e-console', 'supervisor', 'Mila');
   const operatorContext = await browser.newContext();
   const operator = await operatorContext.newPage();
-  await operator.goto('/medewerkers/');
-  await operator.getByLabel(nl['chat.console.login.username']).fill(account.username);
-  await operator.getByLabel(nl['chat.console.login.password']).fill(account.password);
-  await operator.getByRole('button', { name: nl['chat.console.login.submit'] }).click();
-  const toggle = operator.getByRole('button', { name: nl['chat.console.status.toggle'] });
-  await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await consoleAvailable(operator, account);
   await expect(operator.getByRole('heading', { name: nl['chat.console.stats.title'] })).toBeVisible();
 
   const visitorContext = await browser.newContext();

@@ -13,7 +13,7 @@ import scheduleJson from '../../content/chat/opening-hours.json' with { type: 'j
 import { FACTS } from '../../content/facts';
 import { uiStrings } from '../../site/i18n/ui';
 import { startChatProcess, type ChatProcess } from '../support/chat-process';
-import { availableOperator, createOperator } from './chat-support';
+import { availableOperator, consoleAvailable, createOperator } from './chat-support';
 
 const nl = uiStrings('nl');
 const PHONE = { viewport: { width: 390, height: 844 } };
@@ -140,13 +140,7 @@ async function consoleOperator(browser: Browser) {
   const account = createOperator('e2e-cues', 'operator', 'Sanne');
   const context = await browser.newContext();
   const operator = await context.newPage();
-  await operator.goto('/medewerkers/');
-  await operator.getByLabel(nl['chat.console.login.username']).fill(account.username);
-  await operator.getByLabel(nl['chat.console.login.password']).fill(account.password);
-  await operator.getByRole('button', { name: nl['chat.console.login.submit'] }).click();
-  const toggle = operator.getByRole('button', { name: nl['chat.console.status.toggle'] });
-  await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await consoleAvailable(operator, account);
   await operator.getByLabel(nl['chat.console.calm']).uncheck();
   return { operator, context };
 }

@@ -6,8 +6,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { expect, type Page } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, OperatorClientEvents, OperatorServerEvents } from '../../chat-server/src/protocol';
+import { uiStrings } from '../../site/i18n/ui';
 import { OPERATOR_ADD_CLI } from '../support/server-build';
 
 export interface OperatorAccount {
@@ -85,4 +87,24 @@ export async function acceptWhere(
     }
   }
   throw new Error('no matching conversation was waiting');
+}
+
+const consoleText = uiStrings('nl');
+
+/** Logs in to the console at /medewerkers/ in `page`, as a person does (the form). */
+export async function consoleLogIn(page: Page, account: OperatorAccount): Promise<void> {
+  await page.goto('/medewerkers/');
+  await page.getByLabel(consoleText['chat.console.login.username']).fill(account.username);
+  await page.getByLabel(consoleText['chat.console.login.password']).fill(account.password);
+  await page.getByRole('button', { name: consoleText['chat.console.login.submit'] }).click();
+}
+
+/** Logs in to the console and becomes available, once its socket is up; returns the status toggle. */
+export async function consoleAvailable(page: Page, account: OperatorAccount) {
+  await consoleLogIn(page, account);
+  await expect(page.locator('.console[data-connection="connected"]')).toBeVisible();
+  const toggle = page.getByRole('button', { name: consoleText['chat.console.status.toggle'] });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  return toggle;
 }

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { uiStrings } from '../../site/i18n/ui';
-import { createOperator } from './chat-support';
+import { consoleAvailable, createOperator } from './chat-support';
 
 const nl = uiStrings('nl');
 const en = uiStrings('en');
@@ -44,13 +44,7 @@ test('markup in nicknames, aliases and messages renders as text in the widget an
     dialogs.push(`console: ${dialog.message()}`);
     void dialog.dismiss();
   });
-  await operator.goto('/medewerkers/');
-  await operator.getByLabel(nl['chat.console.login.username']).fill(account.username);
-  await operator.getByLabel(nl['chat.console.login.password']).fill(account.password);
-  await operator.getByRole('button', { name: nl['chat.console.login.submit'] }).click();
-  const toggle = operator.getByRole('button', { name: nl['chat.console.status.toggle'] });
-  await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await consoleAvailable(operator, account);
 
   const visitorContext = await browser.newContext();
   const visitor = await visitorContext.newPage();

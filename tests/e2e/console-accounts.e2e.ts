@@ -12,16 +12,13 @@ import { uiStrings } from '../../site/i18n/ui';
 import { adminStrings } from '../../site/islands/console/admin-strings';
 import { axeViolations } from '../support/axe';
 import { watchConsoleErrors, watchPrivacy } from '../support/browser';
-import { createOperator, type OperatorAccount } from './chat-support';
+import { createOperator, type OperatorAccount, consoleLogIn } from './chat-support';
 
 const nl = uiStrings('nl');
 const a = adminStrings;
 
 async function logIn(page: Page, account: OperatorAccount): Promise<void> {
-  await page.goto('/medewerkers/');
-  await page.getByLabel(nl['chat.console.login.username']).fill(account.username);
-  await page.getByLabel(nl['chat.console.login.password']).fill(account.password);
-  await page.getByRole('button', { name: nl['chat.console.login.submit'] }).click();
+  await consoleLogIn(page, account);
 }
 
 /** A visitor on a real socket, waiting in the queue (the browser tests of the visitor are elsewhere). */

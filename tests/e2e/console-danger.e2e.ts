@@ -14,7 +14,13 @@ import { io, type Socket } from 'socket.io-client';
 import type { Ack, VisitorStarted } from '../../chat-server/src/protocol';
 import { uiStrings } from '../../site/i18n/ui';
 import { axeViolations } from '../support/axe';
-import { availableOperator, createOperator, type OperatorSocket } from './chat-support';
+import {
+  availableOperator,
+  createOperator,
+  type OperatorSocket,
+  consoleLogIn,
+  type OperatorAccount,
+} from './chat-support';
 
 const nl = uiStrings('nl');
 
@@ -43,11 +49,8 @@ async function startVisitor(baseURL: string, payload: Record<string, unknown>): 
   return socket;
 }
 
-async function logIn(page: Page, account: { username: string; password: string }) {
-  await page.goto('/medewerkers/');
-  await page.getByLabel(nl['chat.console.login.username']).fill(account.username);
-  await page.getByLabel(nl['chat.console.login.password']).fill(account.password);
-  await page.getByRole('button', { name: nl['chat.console.login.submit'] }).click();
+async function logIn(page: Page, account: OperatorAccount): Promise<void> {
+  await consoleLogIn(page, account);
   await expect(page.getByRole('button', { name: nl['chat.console.status.toggle'] })).toBeVisible();
 }
 
