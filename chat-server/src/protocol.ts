@@ -188,11 +188,6 @@ export interface OperatorConversation extends WaitingConversation {
   notes: InternalNote[];
   /** Addition: the alias the visitor sees for the operator who holds it. */
   operatorName?: string;
-  /**
-   * Deprecated addition (use `visitorPresent`/`awaySince`): true while none of the visitor's
-   * sockets is connected.
-   */
-  visitorAway?: boolean;
 }
 
 /** Addition (issue 20): `chat:presence`. */
@@ -285,8 +280,6 @@ export interface OperatorServerEvents {
    * (`present: true`, `since` = when they came back).
    */
   'chat:presence': (payload: VisitorPresence) => void;
-  /** Deprecated alias of `chat:presence` (`away` = !present), sent alongside it. */
-  'chat:visitor-presence': (payload: { conversationId: string; away: boolean }) => void;
 }
 
 // ---- HTTP --------------------------------------------------------------------------------

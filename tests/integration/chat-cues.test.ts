@@ -2,7 +2,7 @@
  * The visitor's cues that reach the operator, over real sockets against both stores: the
  * optional `under18` on `visitor:start` (validated; shown in the queue and the conversation) and
  * the visitor's presence (issue 20): `visitorPresent`/`awaySince` on a waiting visitor's row in
- * `queue:snapshot`, `chat:presence` (and its deprecated alias `chat:visitor-presence`) for a
+ * `queue:snapshot`, `chat:presence` for a
  * conversation an operator holds, when the visitor's connection goes and comes back.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -85,27 +85,22 @@ for (const kind of storeKinds()) {
 
       const leftAt = Date.now();
       const away = nextEvent<VisitorPresence>(operator, 'chat:presence');
-      const alias = nextEvent<{ conversationId: string; away: boolean }>(operator, 'chat:visitor-presence');
       visitor.disconnect();
       const gone = await away;
       expect(gone).toMatchObject({ conversationId, present: false });
       expect(gone.since).toMatch(isoTime);
       expect(Math.abs(Date.parse(gone.since) - leftAt)).toBeLessThan(5_000);
-      // The deprecated alias still goes out alongside it.
-      expect(await alias).toEqual({ conversationId, away: true });
 
       // A console that connects meanwhile gets the conversation marked as not present, since when.
       const reloaded = await c.operator('anna');
       const assigned = await firstEvent<{ conversation: OperatorConversation }>(reloaded, 'chat:assigned');
-      expect(assigned.conversation).toMatchObject({ visitorPresent: false, awaySince: gone.since, visitorAway: true });
+      expect(assigned.conversation).toMatchObject({ visitorPresent: false, awaySince: gone.since });
 
       const back = nextEvent<VisitorPresence>(operator, 'chat:presence');
-      const backAlias = nextEvent<{ conversationId: string; away: boolean }>(operator, 'chat:visitor-presence');
       await c.visitor({ resumeToken: started.data.resumeToken });
       const returned = await back;
       expect(returned).toMatchObject({ conversationId, present: true });
       expect(Date.parse(returned.since)).toBeGreaterThanOrEqual(Date.parse(gone.since));
-      expect(await backAlias).toEqual({ conversationId, away: false });
       const again = await c.operator('anna');
       const view = await firstEvent<{ conversation: OperatorConversation }>(again, 'chat:assigned');
       expect(view.conversation.visitorPresent).toBe(true);

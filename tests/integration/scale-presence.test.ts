@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { QueueSnapshot, VisitorPresence } from '../../chat-server/src/protocol';
+import { nextEvent } from '../support/chat-app';
 import { Operator, Visitor } from '../support/chat-clients';
 import { createOperators, loginOperator, startChatProcess, type ChatProcess } from '../support/chat-process';
 import { removeRedisDir, startRedis, type TestRedis } from '../support/redis-server';
@@ -32,22 +33,6 @@ afterAll(async () => {
   if (redis) removeRedisDir(redis);
 });
 
-function next<T>(socket: Socket, event: string, match: (payload: T) => boolean, ms = 10_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.off(event, listener);
-      reject(new Error(`no matching ${event} within ${ms} ms`));
-    }, ms);
-    const listener = (payload: T) => {
-      if (!match(payload)) return;
-      clearTimeout(timer);
-      socket.off(event, listener);
-      resolve(payload);
-    };
-    socket.on(event, listener);
-  });
-}
-
 async function resume(base: string, resumeToken: string): Promise<Socket> {
   const socket = connect(`${base}/visitor`, { transports: ['websocket'], forceNew: true, auth: { resumeToken } });
   clients.push({ close: () => socket.disconnect() });
@@ -68,7 +53,7 @@ describe('presence with two processes sharing Redis', () => {
     const id = started.conversationId;
     const row = (s: QueueSnapshot) => s.waiting.find((w) => w.conversationId === id);
 
-    const away = next<QueueSnapshot>(operator.socket, 'queue:snapshot', (s) => row(s)?.visitorPresent === false);
+    const away = nextEvent<QueueSnapshot>(operator.socket, 'queue:snapshot', (s) => row(s)?.visitorPresent === false);
     const leftAt = Date.now();
     visitor.close();
     const marked = row(await away)!;
@@ -76,16 +61,16 @@ describe('presence with two processes sharing Redis', () => {
     expect(Date.parse(marked.awaySince!)).toBeGreaterThanOrEqual(leftAt - 2_000);
 
     // Back, on the operator's process this time.
-    const back = next<QueueSnapshot>(operator.socket, 'queue:snapshot', (s) => row(s)?.visitorPresent === true);
+    const back = nextEvent<QueueSnapshot>(operator.socket, 'queue:snapshot', (s) => row(s)?.visitorPresent === true);
     const resumed = await resume(operatorSide.base, started.resumeToken);
     expect(row(await back)).not.toHaveProperty('awaySince');
 
     const accepted = await operator.request('operator:accept', { conversationId: id });
     expect(accepted.ok).toBe(true);
-    const gone = next<VisitorPresence>(operator.socket, 'chat:presence', (p) => p.conversationId === id);
+    const gone = nextEvent<VisitorPresence>(operator.socket, 'chat:presence', (p) => p.conversationId === id);
     resumed.disconnect();
     expect(await gone).toMatchObject({ conversationId: id, present: false });
-    const returned = next<VisitorPresence>(operator.socket, 'chat:presence', (p) => p.conversationId === id);
+    const returned = nextEvent<VisitorPresence>(operator.socket, 'chat:presence', (p) => p.conversationId === id);
     await resume(visitorSide.base, started.resumeToken);
     expect(await returned).toMatchObject({ conversationId: id, present: true });
   }, 60_000);

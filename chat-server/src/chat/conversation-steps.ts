@@ -13,8 +13,7 @@ import { estimateWait } from './wait-estimate';
 /**
  * The visitor's presence changed (docs/chat-protocol.md, issue 20): a waiting visitor's row in
  * every `queue:snapshot` (`visitorPresent`, `awaySince`) is refreshed on every process; the
- * operator holding an active conversation gets `chat:presence` (and the deprecated alias
- * `chat:visitor-presence`), on whichever process their console is.
+ * operator holding an active conversation gets `chat:presence`, on whichever process their console is.
  */
 export function announcePresence(
   ctx: Pick<ChatContext, 'operators' | 'queueChanged'>,
@@ -26,7 +25,6 @@ export function announcePresence(
   if (c.status !== 'active' || !c.operatorId) return;
   const room = ctx.operators.to(operatorRoom(c.operatorId));
   room.emit('chat:presence', { conversationId: c.id, present, since: new Date(since).toISOString() });
-  room.emit('chat:visitor-presence', { conversationId: c.id, away: !present });
 }
 
 /** How many recent waits the estimate looks at. */

@@ -37,7 +37,6 @@ export async function operatorView(ctx: ChatContext, c: ConversationRecord): Pro
     ...waitingView(c),
     ...(c.nickname ? { nickname: c.nickname } : {}),
     ...(c.operatorName ? { operatorName: c.operatorName } : {}),
-    ...(c.visitorAwaySince !== undefined ? { visitorAway: true } : {}),
     status: c.status,
     messages,
     notes,
