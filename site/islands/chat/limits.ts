@@ -1,5 +1,5 @@
 /**
- * Limits from the protocol. Islands import only types from chat-server/src/protocol.ts, so the
+ * Limits from the protocol. Islands import only types from chat-server/src/protocol/, so the
  * values are repeated here and the type checker proves they equal the protocol's constants.
  */
 import type * as Protocol from '../../../chat-server/src/protocol';
