@@ -231,7 +231,7 @@ for (const kind of storeKinds()) {
           const { v, id } = await active();
           return {
             socket: operator,
-            payload: { conversationId: id, to: 'queue' },
+            payload: { conversationId: id, to: 'queue', note: 'overdracht' },
             async check(ack) {
               const c = await chat.store.getConversation(id);
               if (ack.ok) return void expect(c?.status).toBe('queued');

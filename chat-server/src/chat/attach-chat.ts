@@ -14,6 +14,7 @@ import {
   operatorStatusSchema,
   operatorTransferSchema,
   operatorTypingSchema,
+  operatorWrapUpSchema,
   visitorSendSchema,
   visitorStartSchema,
   visitorTypingSchema,
@@ -258,6 +259,7 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
     router.on('chat:end', operatorEndSchema, handlers.end);
     router.on('operator:transfer', operatorTransferSchema, handlers.transfer);
     router.on('operator:note', operatorNoteSchema, handlers.note);
+    router.on('operator:wrap-up', operatorWrapUpSchema, handlers.wrapUp);
 
     socket.on('disconnect', () => {
       const current = local.get(me.operatorId);

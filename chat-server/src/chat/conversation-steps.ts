@@ -3,7 +3,7 @@
  * visitor's language, and ending a conversation (telling both parties).
  */
 import { randomUUID } from 'node:crypto';
-import type { ChatMessage, EndedBy, Outcome } from '../protocol';
+import type { ChatMessage, EndedBy, OperatorChatMessage, Outcome } from '../protocol';
 import { operatorRoom, visitorRoom, type ChatContext } from './chat-context';
 import type { SystemMessageKey } from './chat-content';
 import { positions } from './queue-policy';
@@ -25,6 +25,15 @@ export function announcePresence(
   if (c.status !== 'active' || !c.operatorId) return;
   const room = ctx.operators.to(operatorRoom(c.operatorId));
   room.emit('chat:presence', { conversationId: c.id, present, since: new Date(since).toISOString() });
+}
+
+/**
+ * A message as a visitor gets it (issue 20): without the writer's operator id, which only
+ * consoles need; the alias (`operatorName`) is what the visitor saw in `chat:accepted` anyway.
+ */
+export function forVisitor(message: OperatorChatMessage): ChatMessage {
+  const { operatorId: _operatorId, ...visible } = message;
+  return visible;
 }
 
 /** How many recent waits the estimate looks at. */
@@ -72,11 +81,13 @@ export async function endConversation(
   endedBy: EndedBy,
   outcome?: Outcome,
 ): Promise<boolean> {
+  const at = ctx.now();
   const ended = await ctx.store.end(conversationId, {
     endedBy,
     ...(outcome ? { outcome } : {}),
-    day: ctx.schedule.localDay(new Date(ctx.now())),
+    day: ctx.schedule.localDay(new Date(at)),
     retentionMs: ctx.settings.retentionMs,
+    at,
   });
   if (!ended) return false;
   ctx.visitors.to(visitorRoom(conversationId)).emit('chat:ended', { by: endedBy });

@@ -7,7 +7,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io';
 import type { ChatState, VisitorSend, VisitorStart, VisitorStarted } from '../protocol';
 import { operatorRoom, visitorRoom, type ChatContext, type VisitorSocketData } from './chat-context';
-import { addSystemMessage, announcePresence, endConversation, queueFigures } from './conversation-steps';
+import { addSystemMessage, announcePresence, endConversation, forVisitor, queueFigures } from './conversation-steps';
 import { fail, ok, type EventControl, type HandlerResult } from './socket-events';
 import { queueLimitFor } from '../limits/visitor-admission';
 import type { ConversationRecord } from './store/chat-store';
@@ -176,7 +176,7 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
       await socket.join(visitorRoom(c.id));
       await ctx.store.setVisitorAway(c.id, undefined);
       if (c.visitorAwaySince !== undefined) announcePresence(ctx, c, true, ctx.now());
-      const messages = await ctx.store.listMessages(c.id);
+      const messages = (await ctx.store.listMessages(c.id)).map(forVisitor);
       const state: ChatState = { conversationId: c.id, status: c.status, messages };
       if (c.status === 'queued') Object.assign(state, await queueFigures(ctx, c.id));
       if (c.operatorName) state.operatorName = c.operatorName;

@@ -33,6 +33,8 @@ export const SENDERS = ['visitor', 'operator', 'system'] as const;
 export const MAX_MESSAGE_LENGTH = 2000;
 export const MAX_NICKNAME_LENGTH = 30;
 export const MAX_NOTE_LENGTH = 4000;
+/** Addition (issue 20): the note an operator hands over with `operator:transfer`. */
+export const MAX_HANDOVER_NOTE_LENGTH = 500;
 
 export type Lang = (typeof LANG_CODES)[number];
 export type About = (typeof ABOUT)[number];

@@ -343,7 +343,7 @@ export default function ConsoleApp(props: ConsoleProps) {
                     type="button"
                     class="button button--secondary"
                     onClick={async () => {
-                      const code = await op.transfer(id, 'queue');
+                      const code = await op.transfer(id, 'queue', adminText('handover.orphan.note'));
                       setError(code ? strings[errorLabel(code)] : null);
                     }}
                   >
@@ -369,7 +369,7 @@ export default function ConsoleApp(props: ConsoleProps) {
                 onSend={(text) => op.send(id, text)}
                 onTyping={(typing) => op.typing(id, typing)}
                 onNote={(text) => op.note(id, text)}
-                onTransfer={(to) => op.transfer(id, to)}
+                onTransfer={(to, note) => op.transfer(id, to, note)}
                 onEnd={(outcome) => op.end(id, outcome)}
                 onClose={() => op.forget(id)}
               />

@@ -6,7 +6,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Colleague, ErrorCode, HelpRoute, Outcome, QuickReply } from '../../../chat-server/src/protocol';
 import { fill, format } from '../chat/fill';
 import { Phone } from '../chat/Phone';
-import { MAX_MESSAGE_LENGTH, MAX_NOTE_LENGTH, OUTCOME_CHOICES } from '../chat/limits';
+import { MAX_HANDOVER_NOTE_LENGTH, MAX_MESSAGE_LENGTH, MAX_NOTE_LENGTH, OUTCOME_CHOICES } from '../chat/limits';
+import { adminText } from './admin-strings';
 import { MessageText } from '../chat/MessageText';
 import { ABOUT_LABEL, ENDED_LABEL, OUTCOME_LABEL, clockLabel, errorLabel } from './labels';
 import { fetchHelpRoute } from './operator-api';
@@ -29,7 +30,8 @@ interface Props extends Pick<
   onSend: (text: string) => Promise<ErrorCode | null>;
   onTyping: (typing: boolean) => void;
   onNote: (text: string) => Promise<ErrorCode | null>;
-  onTransfer: (to: string) => Promise<ErrorCode | null>;
+  /** `note`: the required handover note (issue 20). */
+  onTransfer: (to: string, note: string) => Promise<ErrorCode | null>;
   onEnd: (outcome: Outcome) => Promise<ErrorCode | null>;
   onClose: () => void;
 }
@@ -42,6 +44,7 @@ export function ConversationPanel(props: Props) {
   const [noteText, setNoteText] = useState('');
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [transferTo, setTransferTo] = useState('');
+  const [handoverNote, setHandoverNote] = useState('');
   const [reply, setReply] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [route, setRoute] = useState<HelpRoute | null>(null);
@@ -61,6 +64,12 @@ export function ConversationPanel(props: Props) {
     : strings['chat.console.conversation.title'];
 
   const report = (code: ErrorCode | null) => setError(code ? strings[errorLabel(code)] : null);
+  /** A transfer needs the handover note first (the server refuses one without it). */
+  const transfer = async (to: string) => {
+    const note = handoverNote.trim();
+    if (!note) return setError(adminText('handover.note.missing'));
+    report(await props.onTransfer(to, note));
+  };
 
   const sendMessage = async (event: Event) => {
     event.preventDefault();
@@ -253,18 +262,27 @@ export function ConversationPanel(props: Props) {
 
           <details class="console-transfer">
             <summary>{strings['chat.console.transfer.title']}</summary>
-            <button
-              type="button"
-              class="button button--secondary"
-              onClick={async () => report(await props.onTransfer('queue'))}
-            >
+            <label for={`handover-${id}`}>{adminText('handover.note.label')}</label>
+            <textarea
+              id={`handover-${id}`}
+              rows={2}
+              required
+              maxLength={MAX_HANDOVER_NOTE_LENGTH}
+              aria-describedby={`handover-hint-${id}`}
+              value={handoverNote}
+              onInput={(e) => setHandoverNote(e.currentTarget.value)}
+            />
+            <p id={`handover-hint-${id}`} class="console-hint">
+              {adminText('handover.note.hint')}
+            </p>
+            <button type="button" class="button button--secondary" onClick={() => void transfer('queue')}>
               {strings['chat.console.transfer.queue']}
             </button>
             {props.colleagues.length > 0 ? (
               <form
                 onSubmit={async (event) => {
                   event.preventDefault();
-                  if (transferTo) report(await props.onTransfer(transferTo));
+                  if (transferTo) void transfer(transferTo);
                 }}
               >
                 <label for={`transfer-${id}`}>{strings['chat.console.transfer.colleague']}</label>

@@ -72,6 +72,11 @@ export const adminStrings = {
   'accounts.error.languages': 'Kies minstens één taal.',
   'accounts.error.forbidden': 'Alleen de dienstleiding mag accounts beheren.',
   'accounts.error.unavailable': 'De chatserver is nu niet bereikbaar. Probeer het opnieuw.',
+
+  'handover.note.label': 'Overdrachtsnotitie (verplicht, 1 tot 500 tekens)',
+  'handover.note.hint': 'Wat moet je collega weten? Intern: de bezoeker ziet dit nooit.',
+  'handover.note.missing': 'Schrijf eerst een overdrachtsnotitie voor je collega.',
+  'handover.orphan.note': 'Teruggezet in de wachtrij: dit gesprek stond niet meer in beeld in de console.',
 } as const;
 
 export type AdminKey = keyof typeof adminStrings;

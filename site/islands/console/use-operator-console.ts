@@ -236,8 +236,8 @@ export function useOperatorConsole(session: number) {
   }, []);
 
   const transfer = useCallback(
-    async (conversationId: string, to: string): Promise<ErrorCode | null> => {
-      const ack = await emit('operator:transfer', { conversationId, to });
+    async (conversationId: string, to: string, note: string): Promise<ErrorCode | null> => {
+      const ack = await emit('operator:transfer', { conversationId, to, note });
       if (!ack.ok) return ack.error;
       forget(conversationId);
       return null;
