@@ -320,7 +320,7 @@ for (const kind of storeKinds()) {
       const resumed = await c.visitor({ resumeToken: q.resumeToken });
       const state = await firstEvent<ChatState>(resumed, 'chat:state');
       const fromOperators = state.messages.filter((m) => m.from === 'operator');
-      expect(fromOperators.map((m) => [m.text, (m as OperatorChatMessage).operatorName])).toEqual([
+      expect(fromOperators.map((m) => [m.text, m.operatorName])).toEqual([
         ['Ik ben Anna', 'Anna'],
         ['Bo hier', 'Bo'],
       ]);

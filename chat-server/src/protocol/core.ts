@@ -69,4 +69,9 @@ export interface ChatMessage {
   text: string;
   /** ISO 8601 time the server stored it. */
   at: string;
+  /**
+   * Addition (issue 20): on `from: 'operator'` messages, the writer's alias (display name), as
+   * the visitor saw it in `chat:accepted`; after a transfer each message keeps its own writer.
+   */
+  operatorName?: string;
 }

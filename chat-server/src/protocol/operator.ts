@@ -49,11 +49,10 @@ export const operatorWrapUpSchema = z
 
 /**
  * Addition (issue 20): a message as operators receive it. Operator messages carry who wrote
- * them (a transcript handed over shows each operator by name); visitors get neither field.
+ * them (`operatorName`, and here also the opaque id), so a transcript handed over shows each
+ * operator by name; visitors never get `operatorId`.
  */
 export interface OperatorChatMessage extends ChatMessage {
-  /** The writer's alias (display name), on `from: 'operator'` messages. */
-  operatorName?: string;
   /** The writer's opaque operator id (as `Colleague.operatorId`), on `from: 'operator'` messages. */
   operatorId?: string;
 }
