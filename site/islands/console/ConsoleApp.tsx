@@ -30,6 +30,7 @@ import { fetchMe, fetchQuickReplies } from './operator-api';
 import { SupervisorPanel } from './SupervisorPanel';
 import type { ConsoleProps } from './types';
 import { useOperatorConsole } from './use-operator-console';
+import { HandoverAlerts, WrapUpPanel } from './WrapUpPanel';
 
 /** The protocol's default capacity, until /api/operator/me says this operator's; the server enforces it. */
 const DEFAULT_CAPACITY = 3;
@@ -173,6 +174,14 @@ export default function ConsoleApp(props: ConsoleProps) {
     }
   }, [now]);
 
+  // A conversation handed over to this operator (issue 20): the alert is on screen and said to
+  // screen readers (HandoverAlerts); the new-chat tone too, when the operator switched it on.
+  const handoversSeen = useRef(0);
+  useEffect(() => {
+    if (op.handovers.length > handoversSeen.current && sound) playTone();
+    handoversSeen.current = op.handovers.length;
+  }, [op.handovers]);
+
   // Quick replies per language, loaded once for each language in a held conversation.
   useEffect(() => {
     for (const held of Object.values(op.held)) {
@@ -202,6 +211,26 @@ export default function ConsoleApp(props: ConsoleProps) {
       colleague.status === 'available' &&
       colleague.load < colleague.capacity,
   );
+
+  /**
+   * After ending or wrapping up (issue 20), focus goes to the next sensible place: the next
+   * conversation still to wrap up (after a wrap-up), else the message box of the next open
+   * conversation, else the queue.
+   */
+  const focusNext = (done: string, after: 'end' | 'wrap-up') => {
+    // After the render that removed what was done.
+    setTimeout(() => {
+      const nextWrapUp = after === 'wrap-up' && op.toWrapUp.find((item) => item.conversationId !== done);
+      const target =
+        (nextWrapUp && document.querySelector<HTMLElement>(`[name="wrapup-outcome-${nextWrapUp.conversationId}"]`)) ||
+        heldList
+          .filter((held) => !held.endedBy && held.conversation.conversationId !== done)
+          .map((held) => document.getElementById(`text-${held.conversation.conversationId}`))
+          .find(Boolean) ||
+        document.getElementById('console-queue-title');
+      target?.focus();
+    }, 0);
+  };
 
   const logout = async () => {
     for (const key of Object.values(PLACE)) remember(key, null);
@@ -329,10 +358,20 @@ export default function ConsoleApp(props: ConsoleProps) {
       {/* After the queue: the people waiting come before the figures about them. */}
       {op.stats && <SupervisorPanel {...props} stats={op.stats} waiting={op.waiting} now={now} />}
 
+      <WrapUpPanel
+        strings={strings}
+        languages={props.languages}
+        items={op.toWrapUp}
+        onWrapUp={op.wrapUp}
+        onDone={(conversationId) => focusNext(conversationId, 'wrap-up')}
+      />
+
       <section class="console-mine" aria-labelledby="console-mine-title">
         <h2 id="console-mine-title">
           {format(strings['chat.console.mine.title'], { count: heldList.length, capacity })}
         </h2>
+        {/* Always in the page, so screen readers announce what is put into it. */}
+        <HandoverAlerts alerts={op.handovers} onDismiss={op.dismissHandover} />
         {orphans.length > 0 && (
           <div class="console-orphans" role="status">
             <p>{format(strings['chat.console.orphans'], { count: orphans.length })}</p>
@@ -370,7 +409,12 @@ export default function ConsoleApp(props: ConsoleProps) {
                 onTyping={(typing) => op.typing(id, typing)}
                 onNote={(text) => op.note(id, text)}
                 onTransfer={(to, note) => op.transfer(id, to, note)}
-                onEnd={(outcome) => op.end(id, outcome)}
+                myOperatorId={me?.operatorId}
+                onEnd={async (outcome) => {
+                  const code = await op.end(id, outcome);
+                  if (!code) focusNext(id, 'end');
+                  return code;
+                }}
                 onClose={() => op.forget(id)}
               />
             );

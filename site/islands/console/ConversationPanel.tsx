@@ -3,7 +3,14 @@
  * composer with quick replies, internal notes, transfer, and ending with an outcome.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Colleague, ErrorCode, HelpRoute, Outcome, QuickReply } from '../../../chat-server/src/protocol';
+import type {
+  Colleague,
+  ErrorCode,
+  HelpRoute,
+  OperatorChatMessage,
+  Outcome,
+  QuickReply,
+} from '../../../chat-server/src/protocol';
 import { fill, format } from '../chat/fill';
 import { Phone } from '../chat/Phone';
 import { MAX_HANDOVER_NOTE_LENGTH, MAX_MESSAGE_LENGTH, MAX_NOTE_LENGTH, OUTCOME_CHOICES } from '../chat/limits';
@@ -29,6 +36,8 @@ interface Props extends Pick<
   colleagues: Colleague[];
   onSend: (text: string) => Promise<ErrorCode | null>;
   onTyping: (typing: boolean) => void;
+  /** This operator's opaque id (GET /api/operator/me): their own messages say "Jij", a colleague's their name. */
+  myOperatorId?: string;
   onNote: (text: string) => Promise<ErrorCode | null>;
   /** `note`: the required handover note (issue 20). */
   onTransfer: (to: string, note: string) => Promise<ErrorCode | null>;
@@ -64,6 +73,17 @@ export function ConversationPanel(props: Props) {
     : strings['chat.console.conversation.title'];
 
   const report = (code: ErrorCode | null) => setError(code ? strings[errorLabel(code)] : null);
+  /**
+   * Who wrote a message (issue 20): "Jij" only for this operator's own (or one not yet stored), a
+   * colleague's by their display name, so a conversation handed over does not pass off their words.
+   */
+  const authorLabel = (message: Pick<OperatorChatMessage, 'from' | 'operatorId' | 'operatorName'>) => {
+    if (message.from !== 'operator') return strings[`chat.console.from.${message.from}`];
+    const mine = !message.operatorId || message.operatorId === props.myOperatorId;
+    return mine
+      ? strings['chat.console.from.operator']
+      : (message.operatorName ?? strings['chat.console.from.operator']);
+  };
   /** A transfer needs the handover note first (the server refuses one without it). */
   const transfer = async (to: string) => {
     const note = handoverNote.trim();
@@ -136,6 +156,13 @@ export function ConversationPanel(props: Props) {
 
       <HelpRouteBox strings={strings} route={route} place={place} helpHref={helpHref} />
 
+      {conversation.handover && (
+        <p class="console-handover-note" data-testid="console-handover-note">
+          <strong>{adminText('handover.shown', { from: conversation.handover.from })}:</strong>{' '}
+          <span dir="auto">{conversation.handover.note}</span>
+        </p>
+      )}
+
       <ol class="chat-log" aria-label={strings['chat.console.conversation.messages']}>
         {messages.map((message) => (
           <li
@@ -143,7 +170,7 @@ export function ConversationPanel(props: Props) {
             class={`chat-message chat-message--${message.from === 'operator' ? 'visitor' : message.from}`}
             data-from={message.from}
           >
-            <span class="chat-message__from">{strings[`chat.console.from.${message.from}`]}</span>
+            <span class="chat-message__from">{authorLabel(message)}</span>
             <p class="chat-message__text" dir="auto">
               <MessageText text={message.text} />
             </p>

@@ -73,10 +73,23 @@ export const adminStrings = {
   'accounts.error.forbidden': 'Alleen de dienstleiding mag accounts beheren.',
   'accounts.error.unavailable': 'De chatserver is nu niet bereikbaar. Probeer het opnieuw.',
 
+  'wrapUp.title': 'Af te ronden ({count})',
+  'wrapUp.intro':
+    'Deze gesprekken zijn beëindigd zonder uitkomst: door de bezoeker, met Snel weg, of doordat de bezoeker te lang weg was. Kies de uitkomst; die telt mee in de cijfers. Wat je niet afrondt, vervalt na 24 uur zonder uitkomst.',
+  'wrapUp.item': 'Gesprek beëindigd om {time}',
+  'wrapUp.outcome': 'Uitkomst',
+  'wrapUp.note.label': 'Interne notitie (mag leeg blijven; de bezoeker ziet dit nooit)',
+  'wrapUp.submit': 'Afronden',
+  'wrapUp.chooseOutcome': 'Kies eerst een uitkomst.',
+  'wrapUp.done': 'Afgerond: {outcome}.',
+
   'handover.note.label': 'Overdrachtsnotitie (verplicht, 1 tot 500 tekens)',
   'handover.note.hint': 'Wat moet je collega weten? Intern: de bezoeker ziet dit nooit.',
   'handover.note.missing': 'Schrijf eerst een overdrachtsnotitie voor je collega.',
   'handover.orphan.note': 'Teruggezet in de wachtrij: dit gesprek stond niet meer in beeld in de console.',
+  'handover.alert': '{from} heeft een gesprek aan je overgedragen: “{note}”',
+  'handover.shown': 'Overdracht van {from}',
+  'handover.dismiss': 'Gelezen',
 } as const;
 
 export type AdminKey = keyof typeof adminStrings;

@@ -11,17 +11,22 @@ import type {
   Colleague,
   EndedBy,
   ErrorCode,
+  Handover,
   OperatorClientEvents,
   OperatorConversation,
   OperatorServerEvents,
   Outcome,
   SupervisorStats,
+  ToWrapUp,
   WaitingConversation,
 } from '../../../chat-server/src/protocol';
 import { newClientId } from '../chat/client-id';
 import { confirmMessage, mergeMessage, type ShownMessage } from '../chat/message-list';
 
 type OperatorSocket = Socket<OperatorServerEvents, OperatorClientEvents>;
+
+/** A handover alert: which conversation, the note, and who handed it over. */
+export type Handed = Handover & { conversationId: string };
 
 export interface HeldConversation {
   conversation: OperatorConversation;
@@ -59,6 +64,17 @@ export function useOperatorConsole(session: number) {
   const [available, setAvailable] = useState(false);
   const availableRef = useRef(false);
   availableRef.current = available;
+  /** Issue 20: this operator's conversations that ended without an outcome. */
+  const [toWrapUp, setToWrapUp] = useState<ToWrapUp[]>([]);
+  /** Issue 20: conversations just handed over to this operator, until read. */
+  const [handovers, setHandovers] = useState<Handed[]>([]);
+  const handedOver = useCallback((conversation: OperatorConversation, handover: Handover | undefined) => {
+    if (handover)
+      setHandovers((all) => [
+        ...all.filter((known) => known.conversationId !== conversation.conversationId),
+        { conversationId: conversation.conversationId, ...handover },
+      ]);
+  }, []);
 
   const hold = useCallback((conversation: OperatorConversation) => {
     setHeld((all) => ({
@@ -107,8 +123,12 @@ export function useOperatorConsole(session: number) {
       });
       setMine(snapshot.mine);
       setColleagues(snapshot.colleagues ?? []);
+      setToWrapUp(snapshot.toWrapUp ?? []);
     });
-    socket.on('chat:assigned', ({ conversation }) => hold(conversation));
+    socket.on('chat:assigned', ({ conversation, handover }) => {
+      hold(conversation);
+      handedOver(conversation, handover);
+    });
     socket.on('chat:note', ({ conversationId, ...note }) =>
       update(conversationId, (h) =>
         h.conversation.notes.some((known) => known.id === note.id)
@@ -143,7 +163,7 @@ export function useOperatorConsole(session: number) {
       socket.disconnect();
       socketRef.current = null;
     };
-  }, [session, update, hold]);
+  }, [session, update, hold, handedOver]);
 
   const emit = useCallback(
     <E extends keyof OperatorClientEvents>(event: E, payload: Parameters<OperatorClientEvents[E]>[0]) => {
@@ -175,9 +195,11 @@ export function useOperatorConsole(session: number) {
       }>;
       if (!ack.ok) return { error: ack.error };
       hold(ack.data.conversation);
+      // Taken from the queue after a colleague handed it back with a note: alert as for a transfer.
+      handedOver(ack.data.conversation, ack.data.conversation.handover);
       return ack.data.conversation.conversationId;
     },
-    [emit, hold],
+    [emit, hold, handedOver],
   );
 
   const send = useCallback(
@@ -255,7 +277,27 @@ export function useOperatorConsole(session: number) {
     [emit, forget],
   );
 
+  /** Issue 20: records the outcome; gone from the list at once (the next snapshot agrees). */
+  const wrapUp = useCallback(
+    async (conversationId: string, outcome: Outcome, note: string): Promise<ErrorCode | null> => {
+      const ack = await emit('operator:wrap-up', { conversationId, outcome, ...(note ? { note } : {}) });
+      // `not-found`: wrapped up already (another tab) or dropped: not in the list any more either.
+      if (ack.ok || ack.error === 'not-found')
+        setToWrapUp((all) => all.filter((item) => item.conversationId !== conversationId));
+      return ack.ok ? null : ack.error;
+    },
+    [emit],
+  );
+
+  const dismissHandover = useCallback((conversationId: string) => {
+    setHandovers((all) => all.filter((known) => known.conversationId !== conversationId));
+  }, []);
+
   return {
+    toWrapUp,
+    handovers,
+    wrapUp,
+    dismissHandover,
     connection,
     available,
     waiting,
