@@ -307,6 +307,32 @@ for (const kind of storeKinds()) {
           };
         },
       },
+      {
+        namespace: 'operator',
+        event: 'operator:wrap-up',
+        async prepare() {
+          const { v, id } = await active();
+          await endBy(v, id);
+          const waiting = async () =>
+            (await chat.store.listToWrapUp('anna', Date.now())).some((w) => w.conversationId === id);
+          expect(await waiting()).toBe(true);
+          const payload = { conversationId: id, outcome: 'referral', note: 'intern' };
+          return {
+            socket: operator,
+            payload,
+            async check(ack) {
+              if (ack.ok) return void expect(await waiting()).toBe(false);
+              // Not recorded (and wrapping up again works), or recorded (and again is refused).
+              const stillWaiting = await waiting();
+              expect(await emitAck(operator, 'operator:wrap-up', payload)).toEqual(
+                stillWaiting
+                  ? { ok: true, data: {} }
+                  : { ok: false, error: 'not-found', message: 'already-wrapped-up' },
+              );
+            },
+          };
+        },
+      },
     ];
 
     /** One run: arm the fault, emit, wait until everything the event set off is done, check. */
