@@ -52,8 +52,12 @@ test('the visitor ends; the operator wraps up with an outcome by keyboard, and f
     const panel = page.locator('.console-conversation').filter({ hasText: 'Rotterdam' });
     await expect(panel).toBeVisible();
 
+    // Working in the conversation when the visitor ends it: focus stays there, on what happened.
+    await panel.getByLabel(nl['chat.console.conversation.message']).focus();
     await visitor.timeout(5000).emitWithAck('chat:end', {});
-    await expect(panel).toContainText(nl['chat.console.ended.visitor']);
+    await expect(panel.getByText(nl['chat.console.ended.visitor'])).toBeVisible();
+    await expect(panel.locator('.console-ended p').first()).toBeFocused();
+    await expect(panel).toContainText(adminStrings['wrapUp.pointer']);
     const wrapUp = page.getByTestId('console-wrap-up');
     await expect(
       wrapUp.getByRole('heading', { name: adminStrings['wrapUp.title'].replace('{count}', '1') }),

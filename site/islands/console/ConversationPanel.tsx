@@ -65,6 +65,22 @@ export function ConversationPanel(props: Props) {
   useEffect(() => {
     if (props.justAccepted) textRef.current?.focus();
   }, [props.justAccepted]);
+  // Ended by the visitor (or Snel weg, or a timeout) while working in it: the composer is gone, so
+  // focus stays in this conversation, on what happened, instead of falling to the page (issue 20).
+  const articleRef = useRef<HTMLElement>(null);
+  const endedRef = useRef<HTMLParagraphElement>(null);
+  const focusWasHere = useRef(false);
+  useEffect(() => {
+    const track = () => {
+      focusWasHere.current = !!articleRef.current?.contains(document.activeElement);
+    };
+    document.addEventListener('focusin', track);
+    return () => document.removeEventListener('focusin', track);
+  }, []);
+  useEffect(() => {
+    const lost = document.activeElement === document.body || document.activeElement === null;
+    if (endedBy && focusWasHere.current && lost) endedRef.current?.focus();
+  }, [endedBy]);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const typingSent = useRef(false);
   const place = conversation.municipality ? municipalities[conversation.municipality] : undefined;
@@ -118,7 +134,7 @@ export function ConversationPanel(props: Props) {
   };
 
   return (
-    <article class="console-conversation" aria-labelledby={`title-${id}`} data-conversation={id}>
+    <article class="console-conversation" ref={articleRef} aria-labelledby={`title-${id}`} data-conversation={id}>
       <h3 id={`title-${id}`}>{title}</h3>
       {conversation.inDanger && <DangerBanner strings={strings} emergency={props.emergency} />}
       <dl class="console-facts">
@@ -203,9 +219,10 @@ export function ConversationPanel(props: Props) {
 
       {endedBy ? (
         <div class="console-ended" role="status">
-          <p>
+          <p ref={endedRef} tabIndex={-1}>
             <strong>{strings[ENDED_LABEL[endedBy]]}</strong>
           </p>
+          {endedBy !== 'operator' && <p>{adminText('wrapUp.pointer')}</p>}
           <button type="button" class="button button--secondary" onClick={props.onClose}>
             {strings['chat.console.conversation.close']}
           </button>

@@ -82,6 +82,7 @@ export const adminStrings = {
   'wrapUp.submit': 'Afronden',
   'wrapUp.chooseOutcome': 'Kies eerst een uitkomst.',
   'wrapUp.done': 'Afgerond: {outcome}.',
+  'wrapUp.pointer': 'Kies de uitkomst bij “Af te ronden”.',
 
   'handover.note.label': 'Overdrachtsnotitie (verplicht, 1 tot 500 tekens)',
   'handover.note.hint': 'Wat moet je collega weten? Intern: de bezoeker ziet dit nooit.',
