@@ -88,14 +88,33 @@ describe('the connection', () => {
   it('asks for the login form only when the server refused the session', () => {
     expect(run({ type: 'connect-failed', unauthorized: true }).connection).toBe('unauthorized');
     expect(run({ type: 'connected' }, { type: 'connect-failed', unauthorized: false }).connection).toBe('reconnecting');
-    // Logged in again: a new socket.
-    expect(run({ type: 'connect-failed', unauthorized: true }, { type: 'connecting' }).connection).toBe('connecting');
   });
 
   it('keeps the same state object when the connection does not change', () => {
     const connected = run({ type: 'connected' });
     expect(consoleReducer(connected, { type: 'connected' })).toBe(connected);
-    expect(consoleReducer(initialConsoleState, { type: 'connecting' })).toBe(initialConsoleState);
+  });
+
+  it('keeps nothing of the last session when a new one starts (another operator on the same computer)', () => {
+    const busy = run(
+      { type: 'connected' },
+      { type: 'availability-changed', available: true },
+      { type: 'snapshot', snapshot: snapshot({ waiting: [waitingRow('w-1')], mine: ['c-1'] }) },
+      { type: 'assigned', conversation: conversation('c-1', { messages: [message('m-1')] }) },
+      {
+        type: 'stats',
+        stats: {
+          waiting: 1,
+          active: 1,
+          operatorsAvailable: 1,
+          longestWaitSeconds: 5,
+          endedToday: 0,
+          abandonedToday: 0,
+        },
+      },
+      { type: 'connect-failed', unauthorized: true },
+    );
+    expect(consoleReducer(busy, { type: 'session-started' })).toEqual(initialConsoleState);
   });
 });
 

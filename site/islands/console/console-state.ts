@@ -64,8 +64,11 @@ export const initialConsoleState: ConsoleState = {
 
 export type ConsoleAction =
   // The connection.
-  /** A new socket (first load, or after logging in again). */
-  | { type: 'connecting' }
+  /**
+   * A new socket, for a new session (first load, or logging in again, perhaps as someone else on
+   * the same computer): nothing of the last session is kept; the server gives back what is held.
+   */
+  | { type: 'session-started' }
   | { type: 'connected' }
   | { type: 'disconnected' }
   /** The socket could not connect: `unauthorized` when the server refused the session. */
@@ -87,7 +90,7 @@ export type ConsoleAction =
   /** Shown at once, `pending`, until the acknowledgement. */
   | { type: 'message-sent'; conversationId: string; message: ShownMessage }
   | { type: 'message-confirmed'; conversationId: string; clientId: string; id: string; at: string }
-  /** Refused or not answered: the pending copy goes (the composer keeps the text). */
+  /** Refused or not answered: the pending copy goes (the console shows the error). */
   | { type: 'message-failed'; conversationId: string; clientId: string }
   /** Closed by the operator: after ending or transferring it, or closing an ended one. */
   | { type: 'closed'; conversationId: string };
@@ -133,8 +136,8 @@ function withMessages(held: HeldConversation, messages: ShownMessage[]): HeldCon
 
 export function consoleReducer(state: ConsoleState, action: ConsoleAction): ConsoleState {
   switch (action.type) {
-    case 'connecting':
-      return state.connection === 'connecting' ? state : { ...state, connection: 'connecting' };
+    case 'session-started':
+      return initialConsoleState;
     case 'connected':
       return state.connection === 'connected' ? state : { ...state, connection: 'connected' };
     case 'disconnected':

@@ -45,7 +45,7 @@ export function useOperatorConsole(session: number) {
     // (a same-origin long-polling GET has none).
     const socket: OperatorSocket = io('/operator', { path: '/socket.io', transports: ['websocket'] });
     socketRef.current = socket;
-    dispatch({ type: 'connecting' });
+    dispatch({ type: 'session-started' });
     socket.on('connect', () => {
       dispatch({ type: 'connected' });
       // The server counts a (re)connected operator as away until told otherwise: say it again.
