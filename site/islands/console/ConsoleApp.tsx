@@ -31,6 +31,7 @@ import { SupervisorPanel } from './SupervisorPanel';
 import type { ConsoleProps } from './types';
 import { canAcceptMore, capacityOf, heldList as heldInOrder, orphanIds, transferTargets } from './console-state';
 import { useOperatorConsole } from './use-operator-console';
+
 /** While someone in danger waits past DANGER_ALARM_MS, the alarm sounds again this often. */
 const DANGER_REPEAT_MS = 60_000;
 
