@@ -12,14 +12,21 @@ import type {
   WaitingConversation,
 } from '../../chat-server/src/protocol';
 import {
+  canAcceptMore,
+  capacityOf,
   consoleReducer,
+  DEFAULT_CAPACITY,
+  heldList,
   initialConsoleState,
+  orphanIds,
+  transferTargets,
   type ConsoleAction,
   type ConsoleState,
 } from '../../site/islands/console/console-state';
 import type { ShownMessage } from '../../site/islands/chat/message-list';
 
 const AT = '2026-12-05T03:00:00.000Z';
+const ME = { operatorId: 'op-me', name: 'Noor', role: 'operator', region: 'VT01', capacity: 2 } as const;
 
 function waitingRow(conversationId: string, inDanger = false): WaitingConversation {
   return { conversationId, waitingSince: AT, lang: 'nl', about: 'self', inDanger, visitorPresent: true };
@@ -62,12 +69,15 @@ describe('the connection', () => {
   it('starts connecting, away, with nothing held or waiting', () => {
     expect(initialConsoleState).toEqual({
       connection: 'connecting',
+      me: null,
       available: false,
       waiting: [],
+      arrived: [],
       waitingCount: { total: 0, inDanger: 0 },
       mine: [],
       colleagues: [],
       held: {},
+      justAccepted: null,
       stats: null,
     });
   });
@@ -98,8 +108,10 @@ describe('the connection', () => {
   it('keeps nothing of the last session when a new one starts (another operator on the same computer)', () => {
     const busy = run(
       { type: 'connected' },
+      { type: 'me-loaded', me: ME },
       { type: 'availability-changed', available: true },
       { type: 'snapshot', snapshot: snapshot({ waiting: [waitingRow('w-1')], mine: ['c-1'] }) },
+      { type: 'accepted', conversation: conversation('c-2') },
       { type: 'assigned', conversation: conversation('c-1', { messages: [message('m-1')] }) },
       {
         type: 'stats',
@@ -154,6 +166,18 @@ describe('the queue snapshot', () => {
     expect(second.colleagues).toEqual([]);
   });
 
+  it('says which rows are new since the last snapshot (for the new-chat alert), in order', () => {
+    const first = run({ type: 'snapshot', snapshot: snapshot({ waiting: [waitingRow('w-1'), waitingRow('w-2')] }) });
+    expect(first.arrived.map((row) => row.conversationId)).toEqual(['w-1', 'w-2']);
+    const second = consoleReducer(first, {
+      type: 'snapshot',
+      snapshot: snapshot({ waiting: [waitingRow('w-3', true), waitingRow('w-2'), waitingRow('w-4')] }),
+    });
+    expect(second.arrived.map((row) => row.conversationId)).toEqual(['w-3', 'w-4']);
+    const same = consoleReducer(second, { type: 'snapshot', snapshot: snapshot({ waiting: second.waiting }) });
+    expect(same.arrived).toEqual([]);
+  });
+
   it('counts from the waiting list when the server gives no totals', () => {
     const state = run({
       type: 'snapshot',
@@ -195,9 +219,15 @@ describe('taking a conversation', () => {
     expect(here.held['c-1']).toMatchObject({ visitorPresence: 'here', awaySince: null });
   });
 
-  it('holds an accepted conversation as an assigned one', () => {
+  it('holds an accepted conversation as an assigned one, and marks it the one just accepted', () => {
     const given = conversation('c-1', { messages: [message('m-1')] });
-    expect(run({ type: 'accepted', conversation: given })).toEqual(run({ type: 'assigned', conversation: given }));
+    const accepted = run({ type: 'accepted', conversation: given });
+    const assigned = run({ type: 'assigned', conversation: given });
+    expect(accepted.held).toEqual(assigned.held);
+    expect(accepted.justAccepted).toBe('c-1');
+    // Given by the server (a reload, a transfer) is not "just accepted": no focus is taken.
+    expect(assigned.justAccepted).toBeNull();
+    expect(consoleReducer(accepted, { type: 'assigned', conversation: conversation('c-2') }).justAccepted).toBe('c-1');
   });
 
   it('replaces a conversation given again (after a reconnect) with the server copy, in its place', () => {
@@ -213,6 +243,40 @@ describe('taking a conversation', () => {
     expect(Object.keys(again.held)).toEqual(['c-1', 'c-2']);
     expect(again.held['c-1']?.messages.map((m) => m.id)).toEqual(['m-9']);
     expect(again.held['c-1']?.visitorTyping).toBe(false);
+  });
+});
+
+describe('a conversation given again after a reconnect', () => {
+  it('keeps the messages still being sent, pending, after the server copy', () => {
+    const state = run(
+      { type: 'assigned', conversation: conversation('c-1', { messages: [message('m-1')] }) },
+      { type: 'message-sent', conversationId: 'c-1', message: pending('k-1') },
+      { type: 'assigned', conversation: conversation('c-1', { messages: [message('m-1'), message('m-2')] }) },
+    );
+    expect(state.held['c-1']?.messages).toEqual([message('m-1'), message('m-2'), pending('k-1')]);
+    // Its acknowledgement still confirms it.
+    const confirmed = consoleReducer(state, {
+      type: 'message-confirmed',
+      conversationId: 'c-1',
+      clientId: 'k-1',
+      id: 'm-3',
+      at: AT,
+    });
+    expect(confirmed.held['c-1']?.messages.map((m) => [m.id, m.pending ?? false])).toEqual([
+      ['m-1', false],
+      ['m-2', false],
+      ['m-3', false],
+    ]);
+  });
+
+  it('shows a message once when the server copy already has the one being sent', () => {
+    const stored = message('m-2', { clientId: 'k-1', from: 'operator', text: 'my reply' });
+    const state = run(
+      { type: 'assigned', conversation: conversation('c-1') },
+      { type: 'message-sent', conversationId: 'c-1', message: pending('k-1') },
+      { type: 'assigned', conversation: conversation('c-1', { messages: [stored] }) },
+    );
+    expect(state.held['c-1']?.messages).toEqual([stored]);
   });
 });
 
@@ -494,4 +558,72 @@ describe("figures and the operator's availability", () => {
 it('changes nothing for an action it does not know (from a newer caller)', () => {
   const state = holding('c-1');
   expect(consoleReducer(state, { type: 'no-such-action' } as unknown as ConsoleAction)).toBe(state);
+});
+
+describe('who is logged in', () => {
+  it('keeps the answer of /api/operator/me, and forgets it when the request fails', () => {
+    const known = run({ type: 'me-loaded', me: ME });
+    expect(known.me).toEqual(ME);
+    expect(consoleReducer(known, { type: 'me-loaded', me: null }).me).toBeNull();
+  });
+});
+
+describe('what the console derives from the state', () => {
+  it('lists the conversations held in the order they were taken', () => {
+    expect(heldList(holding('c-2', 'c-1')).map((held) => held.conversation.conversationId)).toEqual(['c-2', 'c-1']);
+  });
+
+  it('finds the conversations the server says are mine that this page does not hold', () => {
+    const state = consoleReducer(holding('c-1'), {
+      type: 'snapshot',
+      snapshot: snapshot({ mine: ['c-1', 'c-2', 'c-3'] }),
+    });
+    expect(orphanIds(state)).toEqual(['c-2', 'c-3']);
+  });
+
+  it("uses this operator's capacity once known, the protocol's default before", () => {
+    expect(capacityOf(initialConsoleState)).toBe(DEFAULT_CAPACITY);
+    expect(capacityOf(run({ type: 'me-loaded', me: ME }))).toBe(2);
+  });
+
+  it('has room for one more below capacity, not counting ended conversations waiting to be closed', () => {
+    const two = run(
+      { type: 'me-loaded', me: ME },
+      { type: 'assigned', conversation: conversation('c-1') },
+      { type: 'assigned', conversation: conversation('c-2') },
+    );
+    expect(canAcceptMore(two)).toBe(false);
+    const oneEnded = consoleReducer(two, { type: 'ended', conversationId: 'c-1', by: 'visitor' });
+    expect(canAcceptMore(oneEnded)).toBe(true);
+    expect(
+      canAcceptMore(run({ type: 'me-loaded', me: ME }, { type: 'assigned', conversation: conversation('c-1') })),
+    ).toBe(true);
+  });
+
+  it('offers as transfer targets only other colleagues who are available and have room', () => {
+    const colleague = (operatorId: string, extra: object = {}) => ({
+      operatorId,
+      name: operatorId,
+      region: 'VT01',
+      status: 'available' as const,
+      load: 0,
+      capacity: 3,
+      ...extra,
+    });
+    const state = run(
+      { type: 'me-loaded', me: ME },
+      {
+        type: 'snapshot',
+        snapshot: snapshot({
+          colleagues: [
+            colleague('op-me'),
+            colleague('op-away', { status: 'away' }),
+            colleague('op-full', { load: 3 }),
+            colleague('op-free', { load: 2 }),
+          ],
+        }),
+      },
+    );
+    expect(transferTargets(state).map((c) => c.operatorId)).toEqual(['op-free']);
+  });
 });

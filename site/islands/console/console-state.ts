@@ -14,12 +14,13 @@ import type {
   EndedBy,
   InternalNote,
   OperatorConversation,
+  OperatorMe,
   QueueSnapshot,
   Sender,
   SupervisorStats,
   WaitingConversation,
 } from '../../../chat-server/src/protocol';
-import { confirmMessage, mergeMessage, type ShownMessage } from '../chat/message-list';
+import { confirmMessage, mergeMessage, replaceWithState, type ShownMessage } from '../chat/message-list';
 
 export interface HeldConversation {
   conversation: OperatorConversation;
@@ -34,12 +35,19 @@ export interface HeldConversation {
 
 export type Connection = 'connecting' | 'connected' | 'reconnecting' | 'unauthorized';
 
+/** The protocol's default capacity, until /api/operator/me says this operator's; the server enforces it. */
+export const DEFAULT_CAPACITY = 3;
+
 export interface ConsoleState {
   connection: Connection;
+  /** Who is logged in (GET /api/operator/me): null until known, and again at a new session. */
+  me: OperatorMe | null;
   /** Available for new chats, as the server last acknowledged. */
   available: boolean;
   /** The head of the queue, in the server's order. */
   waiting: WaitingConversation[];
+  /** The rows of the last snapshot that the one before did not have: what the new-chat alert is about. */
+  arrived: WaitingConversation[];
   /** How many wait in all and how many of them in danger (`waiting` is the head of the queue). */
   waitingCount: { total: number; inDanger: number };
   /** The ids the server says this operator holds (some may not be in `held` yet, after a reload). */
@@ -47,18 +55,23 @@ export interface ConsoleState {
   colleagues: Colleague[];
   /** The conversations on this page, by id, in the order they were taken (a change keeps the place). */
   held: Record<string, HeldConversation>;
+  /** The conversation this operator took last (its message box gets the focus). */
+  justAccepted: string | null;
   /** Supervisors only: null until the server sends the first figures. */
   stats: SupervisorStats | null;
 }
 
 export const initialConsoleState: ConsoleState = {
   connection: 'connecting',
+  me: null,
   available: false,
   waiting: [],
+  arrived: [],
   waitingCount: { total: 0, inDanger: 0 },
   mine: [],
   colleagues: [],
   held: {},
+  justAccepted: null,
   stats: null,
 };
 
@@ -73,6 +86,8 @@ export type ConsoleAction =
   | { type: 'disconnected' }
   /** The socket could not connect: `unauthorized` when the server refused the session. */
   | { type: 'connect-failed'; unauthorized: boolean }
+  /** The answer of GET /api/operator/me (null: not known, e.g. the request failed). */
+  | { type: 'me-loaded'; me: OperatorMe | null }
   // Server events.
   | { type: 'snapshot'; snapshot: QueueSnapshot }
   /** `chat:assigned`: a conversation given to this operator (also every held one again after a reconnect). */
@@ -95,12 +110,16 @@ export type ConsoleAction =
   /** Closed by the operator: after ending or transferring it, or closing an ended one. */
   | { type: 'closed'; conversationId: string };
 
-/** A conversation as the console holds it when it is given to this operator. */
-export function heldFrom(conversation: OperatorConversation): HeldConversation {
+/**
+ * A conversation as the console holds it when it is given to this operator. Given again (after a
+ * reconnect) it is the server's copy, plus the operator's messages still being sent: they stay
+ * pending on screen until their acknowledgement, instead of vanishing at the reconnect.
+ */
+export function heldFrom(conversation: OperatorConversation, before?: HeldConversation): HeldConversation {
   const away = conversation.visitorPresent === false;
   return {
     conversation,
-    messages: conversation.messages.map((message) => ({ ...message })),
+    messages: replaceWithState(before?.messages ?? [], conversation.messages),
     visitorTyping: false,
     endedBy: null,
     visitorPresence: away ? 'away' : 'here',
@@ -125,6 +144,12 @@ function updateHeld(
   return { ...state, held: { ...state.held, [conversationId]: next } };
 }
 
+/** Holds a conversation; given again (a reconnect), the server's copy replaces this page's, in the same place. */
+function hold(state: ConsoleState, conversation: OperatorConversation): ConsoleState {
+  const id = conversation.conversationId;
+  return { ...state, held: { ...state.held, [id]: heldFrom(conversation, state.held[id]) } };
+}
+
 function withNote(held: HeldConversation, note: InternalNote): HeldConversation {
   if (held.conversation.notes.some((known) => known.id === note.id)) return held;
   return { ...held, conversation: { ...held.conversation, notes: [...held.conversation.notes, note] } };
@@ -146,11 +171,15 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       const connection = action.unauthorized ? 'unauthorized' : 'reconnecting';
       return state.connection === connection ? state : { ...state, connection };
     }
+    case 'me-loaded':
+      return { ...state, me: action.me };
     case 'snapshot': {
       const { snapshot } = action;
+      const before = new Set(state.waiting.map((row) => row.conversationId));
       return {
         ...state,
         waiting: snapshot.waiting,
+        arrived: snapshot.waiting.filter((row) => !before.has(row.conversationId)),
         waitingCount: {
           total: snapshot.waitingTotal ?? snapshot.waiting.length,
           inDanger: snapshot.waitingInDanger ?? snapshot.waiting.filter((row) => row.inDanger).length,
@@ -160,9 +189,9 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       };
     }
     case 'assigned':
+      return hold(state, action.conversation);
     case 'accepted':
-      // Given again (a reconnect): the server's copy replaces this page's, in the same place.
-      return { ...state, held: { ...state.held, [action.conversation.conversationId]: heldFrom(action.conversation) } };
+      return { ...hold(state, action.conversation), justAccepted: action.conversation.conversationId };
     case 'note-added':
       return updateHeld(state, action.conversationId, (held) => withNote(held, action.note));
     case 'message-received':
@@ -225,4 +254,38 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
 /** Compile time: every action has a case. At run time an unknown action changes nothing. */
 function unknownAction(_action: never, state: ConsoleState): ConsoleState {
   return state;
+}
+
+// What the console shows, derived from the state (pure, so the rules are tested with the reducer).
+
+/** The conversations held, in the order they were taken. */
+export function heldList(state: ConsoleState): HeldConversation[] {
+  return Object.values(state.held);
+}
+
+/**
+ * Conversations the server says this operator holds but this page has not got (after a reload):
+ * they can at least go back to the queue, so no visitor is left waiting on a closed tab.
+ */
+export function orphanIds(state: ConsoleState): string[] {
+  return state.mine.filter((id) => !state.held[id]);
+}
+
+export function capacityOf(state: ConsoleState): number {
+  return state.me?.capacity ?? DEFAULT_CAPACITY;
+}
+
+/** Room for one more: the conversations still open (an ended one waiting to be closed does not count) below capacity. */
+export function canAcceptMore(state: ConsoleState): boolean {
+  return heldList(state).filter((held) => !held.endedBy).length < capacityOf(state);
+}
+
+/** Colleagues a conversation can go to: someone else, available, with room. */
+export function transferTargets(state: ConsoleState): Colleague[] {
+  return state.colleagues.filter(
+    (colleague) =>
+      colleague.operatorId !== state.me?.operatorId &&
+      colleague.status === 'available' &&
+      colleague.load < colleague.capacity,
+  );
 }

@@ -19,6 +19,7 @@ import type {
 import { newClientId } from '../chat/client-id';
 import type { ShownMessage } from '../chat/message-list';
 import { consoleReducer, initialConsoleState } from './console-state';
+import { fetchMe } from './operator-api';
 
 export type { Connection, HeldConversation } from './console-state';
 
@@ -81,6 +82,18 @@ export function useOperatorConsole(session: number) {
       socketRef.current = null;
     };
   }, [session]);
+
+  // Who is logged in, asked again at every (re)connect; an answer for a session gone is dropped.
+  useEffect(() => {
+    if (state.connection !== 'connected') return;
+    let current = true;
+    void fetchMe().then((me) => {
+      if (current) dispatch({ type: 'me-loaded', me });
+    });
+    return () => {
+      current = false;
+    };
+  }, [state.connection, session]);
 
   const emit = useCallback(
     <E extends keyof OperatorClientEvents>(event: E, payload: Parameters<OperatorClientEvents[E]>[0]) => {
