@@ -42,6 +42,7 @@ export function createMemoryStore(options: { now?: () => number } = {}): ChatSto
   const sessions = new Map<string, OperatorSession>();
   /** Conversation id → its wrap-up (`done` once wrapped up, kept until `expiresAt` to refuse a second one). */
   const wrapUps = new Map<string, { record: WrapUpRecord; done: boolean }>();
+  const operatorsGone = new Map<string, number>();
   const attempts = createWindowCounters(now);
   // One process: the secret never needs to leave it.
   const secret = randomBytes(32).toString('base64url');
@@ -279,6 +280,18 @@ export function createMemoryStore(options: { now?: () => number } = {}): ChatSto
         else live.push({ ...entry.presence });
       }
       return live;
+    },
+    async markOperatorGone(operatorId, at) {
+      if (!operatorsGone.has(operatorId)) operatorsGone.set(operatorId, at);
+    },
+    async clearOperatorGone(operatorId) {
+      operatorsGone.delete(operatorId);
+    },
+    async listOperatorsGoneSince(before) {
+      return [...operatorsGone].filter(([, since]) => since < before).map(([id]) => id);
+    },
+    async listHolders() {
+      return [...held].filter(([, ids]) => ids.size > 0).map(([id]) => id);
     },
 
     async createSession(id, session) {
