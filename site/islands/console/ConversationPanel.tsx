@@ -75,6 +75,8 @@ export function ConversationPanel(props: Props) {
       focusWasHere.current = !!articleRef.current?.contains(document.activeElement);
     };
     document.addEventListener('focusin', track);
+    // Focus may already be here (the message box of a conversation just accepted).
+    track();
     return () => document.removeEventListener('focusin', track);
   }, []);
   useEffect(() => {
