@@ -12,6 +12,7 @@ import { axeViolations } from '../support/axe';
 import { consoleAvailable, createOperator } from './chat-support';
 
 const nl = uiStrings('nl');
+const en = uiStrings('en');
 
 async function startVisitor(baseURL: string, municipality: string): Promise<Socket> {
   const socket = io(new URL('/visitor', baseURL).href, {
@@ -91,21 +92,26 @@ test('the visitor ends; the operator wraps up with an outcome by keyboard, and f
   }
 });
 
-test('a transfer with a handover note: the colleague gets it as an alert, and sees who wrote what', async ({
+test('a transfer with a handover note: an alert at the colleague, who wrote what, and the visitor told in their language', async ({
   browser,
-  baseURL,
 }) => {
   const first = createOperator('e2e-handover-a', 'operator', 'Noor');
   const second = createOperator('e2e-handover-b', 'operator', 'Ravi');
   const contextA = await browser.newContext();
   const contextB = await browser.newContext();
+  const visitorContext = await browser.newContext();
   const pageA = await contextA.newPage();
   const pageB = await contextB.newPage();
-  let visitor: Socket | undefined;
+  const visitor = await visitorContext.newPage();
   try {
     await consoleAvailable(pageA, first);
     await consoleAvailable(pageB, second);
-    visitor = await startVisitor(baseURL!, 'GM0518');
+    await visitor.goto('/en/chat/');
+    await visitor.getByLabel(en['chat.about.self']).check();
+    await visitor.locator('#chat-danger-no').check();
+    await visitor.getByLabel(en['chat.municipality.label']).selectOption('GM0518');
+    await visitor.getByRole('button', { name: en['chat.start'] }).click();
+    await expect(visitor.getByRole('heading', { name: en['chat.waiting.title'] })).toBeVisible();
     await pageA
       .locator('.console-table tbody tr')
       .filter({ hasText: "'s-Gravenhage" })
@@ -142,8 +148,14 @@ test('a transfer with a handover note: the colleague gets it as an alert, and se
     expect(await axeViolations(pageB), 'handed over').toEqual([]);
     await alert.getByRole('button', { name: adminStrings['handover.dismiss'] }).click();
     await expect(alert).not.toContainText(note);
+
+    // The visitor reads, in their language, that a colleague takes over; Noor's words stay Noor's.
+    const log = visitor.locator('.chat-log');
+    await expect(log).toContainText(en['chat.transferred'].replace('{name}', 'Ravi'));
+    await expect(log.locator('.chat-message[data-from="operator"] .chat-message__from')).toHaveText('Noor');
+    await expect(visitor.getByText('teruggebeld')).toHaveCount(0);
   } finally {
-    visitor?.disconnect();
+    await visitorContext.close();
     await contextA.close();
     await contextB.close();
   }
