@@ -13,7 +13,9 @@ import { createSchedule, parseSchedule } from '../../chat-server/src/chat/schedu
 import { createMemoryAuditLog, type AuditLog } from '../../chat-server/src/admin/audit-log';
 import { createRedisAuditLog } from '../../chat-server/src/admin/audit-log-redis';
 import { amsterdamHour, isoWeekday } from '../../chat-server/src/admin/chat-stats';
-import type { StatsStore } from '../../chat-server/src/admin/stats-store';
+import { createMemoryStatsStore, type StatsStore } from '../../chat-server/src/admin/stats-store';
+import { createRedisStatsStore } from '../../chat-server/src/admin/stats-store-redis';
+import { STATS_TTL_SECONDS, redisKeys } from '../../chat-server/src/chat/store/redis-keys';
 import { createLogger } from '../../chat-server/src/logger';
 import {
   STATS_CSV_COLUMNS,
@@ -137,7 +139,8 @@ for (const kind of storeKinds()) {
           })
         ).ok,
       ).toBe(true);
-      // Ended before anyone accepted: abandoned.
+      // Ended before anyone accepted: abandoned (offered now, in the same hour as the first).
+      shift = 0;
       const leaving = await c.visitor();
       expect((await emitAck(leaving, 'visitor:start', startPayload())).ok).toBe(true);
       expect((await emitAck(leaving, 'chat:end', {})).ok).toBe(true);
@@ -318,6 +321,29 @@ for (const kind of storeKinds()) {
       // Reading them fails cleanly.
       expect((await get(c, '/api/admin/audit', boss)).status).toBe(503);
       expect((await get(c, `/api/admin/stats?${period()}`, boss)).status).toBe(503);
+    });
+
+    it('stores the figures per day: increments add up, days without counts are absent, Redis keys expire after 400 days', async () => {
+      const { redis } = await kind.createWithRedis();
+      const stats = redis ? createRedisStatsStore(redis.client, { prefix: redis.prefix }) : createMemoryStatsStore();
+      await stats.add('2026-12-07', { '9:offered': 1, 'lang:nl': 1 });
+      await Promise.all([stats.add('2026-12-07', { '9:offered': 1 }), stats.add('2026-12-08', { '0:abandoned': 2 })]);
+      const read = await stats.read(['2026-12-06', '2026-12-07', '2026-12-08']);
+      expect([...read.keys()]).toEqual(['2026-12-07', '2026-12-08']);
+      expect(read.get('2026-12-07')).toEqual({ '9:offered': 2, 'lang:nl': 1 });
+      expect(read.get('2026-12-08')).toEqual({ '0:abandoned': 2 });
+      if (redis) {
+        const ttl = await redis.client.ttl(redisKeys(redis.prefix).hourlyStats('2026-12-07'));
+        expect(ttl).toBeGreaterThan(STATS_TTL_SECONDS - 60);
+        expect(ttl).toBeLessThanOrEqual(STATS_TTL_SECONDS);
+      }
+      // The memory store keeps the newest days only.
+      const small = createMemoryStatsStore({ maxDays: 2 });
+      for (const day of ['2026-12-01', '2026-12-03', '2026-12-02']) await small.add(day, { '1:offered': 1 });
+      expect([...(await small.read(['2026-12-01', '2026-12-02', '2026-12-03'])).keys()]).toEqual([
+        '2026-12-02',
+        '2026-12-03',
+      ]);
     });
 
     it('keeps audit entries for the retention only, newest first, within the limit', async () => {
