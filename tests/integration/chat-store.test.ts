@@ -198,6 +198,33 @@ for (const kind of storeKinds()) {
       expect(await store.listOperatorPresence()).toEqual([]);
     });
 
+    it('marks an operator gone once, lists those gone too long, and forgets the mark', async () => {
+      await store.markOperatorGone('a', 1_000);
+      // The first mark stays: the resume window runs from the moment they went.
+      await store.markOperatorGone('a', 5_000);
+      await store.markOperatorGone('b', 3_000);
+      expect(await store.listOperatorsGoneSince(2_000)).toEqual(['a']);
+      expect(await store.listOperatorsGoneSince(1_000)).toEqual([]);
+      expect((await store.listOperatorsGoneSince(Infinity)).sort()).toEqual(['a', 'b']);
+      await store.clearOperatorGone('a');
+      expect(await store.listOperatorsGoneSince(Infinity)).toEqual(['b']);
+      await store.markOperatorGone('a', 9_000);
+      expect(await store.listOperatorsGoneSince(2_000)).toEqual([]);
+    });
+
+    it('lists the operators who hold a conversation', async () => {
+      const [c1, c2, c3] = [conversation(), conversation(), conversation()];
+      for (const c of [c1, c2, c3]) await store.createConversation(c!, 10);
+      expect(await store.listHolders()).toEqual([]);
+      await store.accept(c1!.id, operator('op1'), 5_000);
+      await store.accept(c2!.id, operator('op1'), 5_000);
+      await store.accept(c3!.id, operator('op2'), 5_000);
+      expect((await store.listHolders()).sort()).toEqual(['op1', 'op2']);
+      await store.requeue(c3!.id, 'op2');
+      await store.end(c1!.id, { endedBy: 'operator', day: DAY, retentionMs: 0 });
+      expect(await store.listHolders()).toEqual(['op1']);
+    });
+
     it('keeps sessions until they expire or are deleted', async () => {
       await store.createSession('s1', { operatorId: 'a', credential: 'c', expiresAt: Date.now() + 10_000 });
       await store.createSession('s2', { operatorId: 'b', credential: 'c', expiresAt: Date.now() + 50 });

@@ -14,7 +14,7 @@ import { StatsPanel } from './StatsPanel';
 import { adminText } from './admin-strings';
 import { ShortcutsHelp, useShortcuts } from './shortcuts';
 import { format } from '../chat/fill';
-import type { OperatorMe, QuickReply } from '../../../chat-server/src/protocol';
+import type { QuickReply } from '../../../chat-server/src/protocol';
 import { ConversationPanel } from './ConversationPanel';
 import { DangerAlarm } from './DangerAlarm';
 import { DANGER_ALARM_MS, errorLabel, waitedMs } from './labels';
@@ -28,13 +28,12 @@ import {
   showDesktop,
 } from './new-chat-alert';
 import { QueuePanel } from './QueuePanel';
-import { fetchMe, fetchQuickReplies } from './operator-api';
+import { fetchQuickReplies } from './operator-api';
 import { SupervisorPanel } from './SupervisorPanel';
 import type { ConsoleProps } from './types';
+import { canAcceptMore, capacityOf, heldList as heldInOrder, orphanIds, transferTargets } from './console-state';
 import { useOperatorConsole } from './use-operator-console';
 
-/** The protocol's default capacity, until /api/operator/me says this operator's; the server enforces it. */
-const DEFAULT_CAPACITY = 3;
 /** While someone in danger waits past DANGER_ALARM_MS, the alarm sounds again this often. */
 const DANGER_REPEAT_MS = 60_000;
 
@@ -72,9 +71,7 @@ export default function ConsoleApp(props: ConsoleProps) {
   const [now, setNow] = useState(() => Date.now());
   const [error, setError] = useState<string | null>(null);
   const [replies, setReplies] = useState<Record<string, QuickReply[]>>({});
-  const [me, setMe] = useState<OperatorMe | null>(null);
-  const [justAccepted, setJustAccepted] = useState<string | null>(null);
-  const seenWaiting = useRef<Set<string>>(new Set());
+  const me = op.me;
   const lastAlarm = useRef(0);
   /** Said at once to screen readers when someone new in danger waits (cleared first, so it is said again). */
   const [dangerNews, setDangerNews] = useState('');
@@ -86,10 +83,6 @@ export default function ConsoleApp(props: ConsoleProps) {
   });
   const [shortcutNote, setShortcutNote] = useState('');
   const restoredFocus = useRef(false);
-
-  useEffect(() => {
-    if (op.connection === 'connected') void fetchMe().then(setMe);
-  }, [op.connection, session]);
 
   // After a reload: available again if this tab was, before the first chat is offered to others.
   useEffect(() => {
@@ -118,7 +111,6 @@ export default function ConsoleApp(props: ConsoleProps) {
   const acceptConversation = async (conversationId?: string) => {
     const result = await op.accept(conversationId);
     setError(typeof result === 'object' ? strings[errorLabel(result.error)] : null);
-    if (typeof result === 'string') setJustAccepted(result);
   };
 
   const toggleStatus = async () => {
@@ -154,8 +146,7 @@ export default function ConsoleApp(props: ConsoleProps) {
   // A new waiting chat: alert only if the operator opted in. Someone new in danger: the alarm
   // (on unless switched off on this device), whatever the status or view.
   useEffect(() => {
-    const fresh = op.waiting.filter((row) => !seenWaiting.current.has(row.conversationId));
-    seenWaiting.current = new Set(op.waiting.map((row) => row.conversationId));
+    const fresh = op.arrived;
     if (fresh.length === 0) return;
     if (fresh.some((row) => row.inDanger)) {
       setDangerNews('');
@@ -169,7 +160,7 @@ export default function ConsoleApp(props: ConsoleProps) {
     }
     if (sound) playTone();
     if (desktop) showDesktop(strings['chat.console.alert.title'], strings['chat.console.alert.body']);
-  }, [op.waiting]);
+  }, [op.arrived]);
 
   // Someone in danger still waiting after a minute: the alarm again, once a minute.
   useEffect(() => {
@@ -195,20 +186,13 @@ export default function ConsoleApp(props: ConsoleProps) {
   }
   if (op.connection === 'connecting') return <p>{strings['chat.console.connecting']}</p>;
 
-  const heldList = Object.values(op.held);
-  // Conversations the server says this operator holds but this page has not got (after a reload):
-  // they can at least go back to the queue, so no visitor is left waiting on a closed tab.
-  const orphans = op.mine.filter((id) => !op.held[id]);
-  const capacity = me?.capacity ?? DEFAULT_CAPACITY;
-  const canAccept = heldList.filter((held) => !held.endedBy).length < capacity;
+  const heldList = heldInOrder(op);
+  const orphans = orphanIds(op);
+  const capacity = capacityOf(op);
+  const canAccept = canAcceptMore(op);
   const inDanger = op.waiting.filter((row) => row.inDanger);
   const others = op.waiting.filter((row) => !row.inDanger);
-  const transferTargets = op.colleagues.filter(
-    (colleague) =>
-      colleague.operatorId !== me?.operatorId &&
-      colleague.status === 'available' &&
-      colleague.load < colleague.capacity,
-  );
+  const colleagues = transferTargets(op);
 
   const logout = async () => {
     for (const key of Object.values(PLACE)) remember(key, null);
@@ -376,9 +360,9 @@ export default function ConsoleApp(props: ConsoleProps) {
                 {...props}
                 held={held}
                 now={now}
-                justAccepted={justAccepted === id}
+                justAccepted={op.justAccepted === id}
                 quickReplies={replies[held.conversation.lang] ?? []}
-                colleagues={transferTargets}
+                colleagues={colleagues}
                 onSend={(text) => op.send(id, text)}
                 onTyping={(typing) => op.typing(id, typing)}
                 onNote={(text) => op.note(id, text)}

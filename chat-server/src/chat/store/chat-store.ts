@@ -185,6 +185,18 @@ export interface ChatStore {
   setOperatorPresence(presence: OperatorPresence, ttlMs: number): Promise<void>;
   removeOperatorPresence(operatorId: string): Promise<void>;
   listOperatorPresence(): Promise<OperatorPresence[]>;
+  /**
+   * Operator liveness (chat/operator-requeue.ts): records that since `at` (epoch ms) the operator
+   * has no socket on any process. An earlier mark is kept, so the resume window runs from the
+   * first moment they went.
+   */
+  markOperatorGone(operatorId: string, at: number): Promise<void>;
+  /** The operator is back (a socket connected), or their conversations went back to the queue. */
+  clearOperatorGone(operatorId: string): Promise<void>;
+  /** Operators marked gone since before `before` (epoch ms). */
+  listOperatorsGoneSince(before: number): Promise<string[]>;
+  /** Ids of the operators who hold at least one conversation (a process that died cannot mark its operators gone). */
+  listHolders(): Promise<string[]>;
 
   createSession(id: string, session: OperatorSession): Promise<void>;
   getSession(id: string): Promise<OperatorSession | null>;

@@ -36,6 +36,7 @@ export function createMemoryStore(options: { now?: () => number } = {}): ChatSto
   const stats = new Map<string, DailyStats>();
   const presence = new Map<string, { presence: OperatorPresence; expiresAt: number }>();
   const sessions = new Map<string, OperatorSession>();
+  const operatorsGone = new Map<string, number>();
   const attempts = createWindowCounters(now);
   // One process: the secret never needs to leave it.
   const secret = randomBytes(32).toString('base64url');
@@ -209,6 +210,18 @@ export function createMemoryStore(options: { now?: () => number } = {}): ChatSto
         else live.push({ ...entry.presence });
       }
       return live;
+    },
+    async markOperatorGone(operatorId, at) {
+      if (!operatorsGone.has(operatorId)) operatorsGone.set(operatorId, at);
+    },
+    async clearOperatorGone(operatorId) {
+      operatorsGone.delete(operatorId);
+    },
+    async listOperatorsGoneSince(before) {
+      return [...operatorsGone].filter(([, since]) => since < before).map(([id]) => id);
+    },
+    async listHolders() {
+      return [...held].filter(([, ids]) => ids.size > 0).map(([id]) => id);
     },
 
     async createSession(id, session) {

@@ -85,7 +85,11 @@ export function redisKeys(prefix = 'ghnt:') {
     socketChannelPrefix: `${prefix}sio`,
     /** Sorted set: conversation id → ms its visitor was last seen connected (scaling/liveness.ts). TTL: refreshed; old members trimmed. */
     visitorSeen: `${prefix}visitor-seen`,
-    /** Sorted set: operator id → ms since they hold conversations without presence on any process. TTL: refreshed; members leave when back or requeued. */
+    /**
+     * Sorted set: operator id → ms since they have no socket on any process (marked at their last
+     * disconnect, or by the requeue sweeper for a holder without presence). No TTL: members leave
+     * when the operator is back or when their conversations went back to the queue (chat/operator-requeue.ts).
+     */
     operatorGone: `${prefix}operator-gone`,
   };
 }

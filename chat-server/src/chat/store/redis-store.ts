@@ -294,6 +294,23 @@ export function createRedisStore(
       if (gone.length) await client.sRem(keys.presenceIndex, gone);
       return live;
     },
+    async markOperatorGone(operatorId, at) {
+      await client.zAdd(keys.operatorGone, { score: at, value: operatorId }, { condition: 'NX' });
+    },
+    async clearOperatorGone(operatorId) {
+      await client.zRem(keys.operatorGone, operatorId);
+    },
+    async listOperatorsGoneSince(before) {
+      return client.zRangeByScore(keys.operatorGone, '-inf', Number.isFinite(before) ? `(${before}` : '+inf');
+    },
+    async listHolders() {
+      const active = await client.sMembers(keys.active);
+      if (active.length === 0) return [];
+      const multi = client.multi();
+      for (const id of active) multi.hGet(keys.conversation(id), 'operatorId');
+      const holders = (await multi.exec()) as unknown as (string | null)[];
+      return [...new Set(holders.filter((id): id is string => typeof id === 'string' && id !== ''))];
+    },
 
     async createSession(id, session: OperatorSession) {
       await client.set(keys.session(id), JSON.stringify(session), {
