@@ -1,6 +1,6 @@
 /**
  * Dutch texts of the console's work-tool parts added with issue 14 (shortcuts, password change,
- * accounts). The console is a Dutch-only staff tool (site/pages/medewerkers/index.astro), so
+ * accounts, the figures and the audit log). The console is a Dutch-only staff tool (site/pages/medewerkers/index.astro), so
  * these are not in content/ui/<lang>.json, which every visitor language must translate.
  */
 export const adminStrings = {
