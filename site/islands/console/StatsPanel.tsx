@@ -144,43 +144,67 @@ export function StatsPanel({ languages }: { languages: Record<string, string> })
     <section class="console-figures" aria-labelledby="console-figures-title">
       <h2 id="console-figures-title">{t('figures.title')}</h2>
       <p>{t('figures.intro')}</p>
-      <form
-        class="console-figures__period"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void load(from, to);
-        }}
-      >
-        <fieldset>
-          <legend>{t('figures.period')}</legend>
-          <div class="console-field">
-            <label for="figures-from">{t('figures.from')}</label>
-            <input
-              id="figures-from"
-              type="date"
-              required
-              value={from}
-              max={to}
-              onInput={(e) => setFrom(e.currentTarget.value)}
-            />
-          </div>
-          <div class="console-field">
-            <label for="figures-to">{t('figures.to')}</label>
-            <input
-              id="figures-to"
-              type="date"
-              required
-              value={to}
-              min={from}
-              onInput={(e) => setTo(e.currentTarget.value)}
-            />
-          </div>
-          <button type="submit" class="button">
-            {t('figures.show')}
-          </button>
-        </fieldset>
-      </form>
-      <p role="status" class="console-figures__status">
+      <div class="console-figures__controls">
+        <form
+          class="console-figures__period"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void load(from, to);
+          }}
+        >
+          <fieldset>
+            <legend>{t('figures.period')}</legend>
+            <div class="console-field">
+              <label for="figures-from">{t('figures.from')}</label>
+              <input
+                id="figures-from"
+                type="date"
+                required
+                value={from}
+                max={to}
+                onInput={(e) => setFrom(e.currentTarget.value)}
+              />
+            </div>
+            <div class="console-field">
+              <label for="figures-to">{t('figures.to')}</label>
+              <input
+                id="figures-to"
+                type="date"
+                required
+                value={to}
+                min={from}
+                onInput={(e) => setTo(e.currentTarget.value)}
+              />
+            </div>
+            <button type="submit" class="button">
+              {t('figures.show')}
+            </button>
+          </fieldset>
+        </form>
+        {stats && (
+          <>
+            <div class="console-field">
+              <label for="figures-metric">{t('figures.metric')}</label>
+              <select id="figures-metric" value={metric} onChange={(e) => setMetric(e.currentTarget.value as Metric)}>
+                {METRICS.map((m) => (
+                  <option key={m} value={m}>
+                    {t(`figures.${m}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <a
+              class="console-figures__csv"
+              href={`/api/admin/stats?${statsQuery(stats.from, stats.to)}&format=csv`}
+              download
+            >
+              {t('figures.csv')}
+            </a>
+          </>
+        )}
+      </div>
+      {/* Said by screen readers; the figures themselves show that they are there. */}
+      <p role="status" class="visually-hidden">
         {status}
       </p>
       {error && (
@@ -190,23 +214,8 @@ export function StatsPanel({ languages }: { languages: Record<string, string> })
       )}
       {stats && (
         <>
-          <Totals stats={stats} languages={languages} />
-          <p>
-            <a href={`/api/admin/stats?${statsQuery(stats.from, stats.to)}&format=csv`} download>
-              {t('figures.csv')}
-            </a>
-          </p>
-          <div class="console-field">
-            <label for="figures-metric">{t('figures.metric')}</label>
-            <select id="figures-metric" value={metric} onChange={(e) => setMetric(e.currentTarget.value as Metric)}>
-              {METRICS.map((m) => (
-                <option key={m} value={m}>
-                  {t(`figures.${m}`)}
-                </option>
-              ))}
-            </select>
-          </div>
           <WeekTable stats={stats} metric={metric} />
+          <Totals stats={stats} languages={languages} />
         </>
       )}
     </section>
