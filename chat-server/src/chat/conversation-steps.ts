@@ -9,6 +9,7 @@ import type { SystemMessageKey } from './chat-content';
 import { positions } from './queue-policy';
 import type { ConversationRecord } from './store/chat-store';
 import { estimateWait } from './wait-estimate';
+import { recordStats } from '../admin/stats-store';
 
 /**
  * The visitor's presence changed (docs/chat-protocol.md, issue 20): a waiting visitor's row in
@@ -95,6 +96,8 @@ export async function endConversation(
   if (ended.operatorId)
     ctx.operators.to(operatorRoom(ended.operatorId)).emit('chat:ended', { conversationId, by: endedBy });
   ctx.logger.info('chat.ended', { by: endedBy, wasQueued: !ended.operatorId });
+  // Abandoned: no operator ever accepted it (counted in the hour it was offered).
+  if (ended.firstAcceptedAt === undefined) await recordStats(ctx, { kind: 'abandoned', offeredAt: ended.createdAt });
   ctx.queueChanged();
   return true;
 }

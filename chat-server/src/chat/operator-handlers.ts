@@ -22,6 +22,8 @@ import { waitingView } from './queue-notifier';
 import { fail, ok, type EventControl, type HandlerResult } from './socket-events';
 import type { ConversationRecord, HandoverRecord, WrapUpResult } from './store/chat-store';
 import { endConversation, forVisitor, queueFigures } from './conversation-steps';
+import { recordAudit } from '../admin/audit-log';
+import { recordStats } from '../admin/stats-store';
 
 type OperatorSocket = Socket & { data: OperatorSocketData };
 type Empty = Record<string, never>;
@@ -88,6 +90,14 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
     });
     ctx.visitors.to(visitorRoom(c.id)).emit('chat:accepted', { operatorName: c.operatorName ?? me.name });
     ctx.logger.info('chat.accepted', { waitedSeconds: Math.round((ctx.now() - c.queuedAt) / 1000) });
+    // Answered once, at its first accept (not again after a requeue), in the hour it was offered.
+    if (c.acceptedAt !== undefined && c.firstAcceptedAt === c.acceptedAt)
+      await recordStats(ctx, {
+        kind: 'answered',
+        offeredAt: c.createdAt,
+        waitSeconds: Math.max(0, (c.acceptedAt - c.queuedAt) / 1000),
+      });
+    await recordAudit(ctx, { actor: me.operatorId, action: 'chat-accepted', target: c.id });
     ctx.queueChanged();
     return ok({ conversation: await operatorView(ctx, c) });
   };
@@ -176,7 +186,9 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
       const found = await held(payload.conversationId);
       if ('ok' in found) return found;
       const ended = await endConversation(ctx, payload.conversationId, 'operator', payload.outcome);
-      return ended ? ok({}) : fail('not-found');
+      if (!ended) return fail('not-found');
+      await recordAudit(ctx, { actor: me.operatorId, action: 'chat-ended', target: payload.conversationId });
+      return ok({});
     },
 
     async transfer(
@@ -198,6 +210,7 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
         // Told at once (not left to the next refresh, which skips figures it sent before).
         ctx.visitors.to(visitorRoom(back.id)).emit('queue:updated', await queueFigures(ctx, back.id));
         ctx.logger.info('chat.transferred', { to: 'queue' });
+        await recordAudit(ctx, { actor: me.operatorId, action: 'chat-transferred', target: back.id, to: 'queue' });
         ctx.queueChanged();
         return ok({});
       }
@@ -222,6 +235,12 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
         .emit('chat:assigned', { conversation: await operatorView(ctx, moved.conversation), handover: handedOver });
       ctx.visitors.to(visitorRoom(payload.conversationId)).emit('chat:accepted', { operatorName: colleague.name });
       ctx.logger.info('chat.transferred', { to: 'colleague' });
+      await recordAudit(ctx, {
+        actor: me.operatorId,
+        action: 'chat-transferred',
+        target: payload.conversationId,
+        to: colleague.operatorId,
+      });
       ctx.queueChanged();
       return ok({});
     },
@@ -242,6 +261,7 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
       });
       if (!result.ok) return WRAP_UP_REFUSALS[result.reason];
       ctx.logger.info('chat.wrapped-up', { outcome: payload.outcome });
+      await recordAudit(ctx, { actor: me.operatorId, action: 'chat-wrap-up', target: payload.conversationId });
       // Every console of this operator drops it from "Af te ronden" with the next snapshot.
       ctx.queueChanged();
       return ok({});

@@ -9,6 +9,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AccountsPanel } from './AccountsPanel';
+import { AuditPanel } from './AuditPanel';
+import { StatsPanel } from './StatsPanel';
 import { adminText } from './admin-strings';
 import { ShortcutsHelp, useShortcuts } from './shortcuts';
 import { format } from '../chat/fill';
@@ -35,6 +37,10 @@ import { HandoverAlerts, WrapUpPanel } from './WrapUpPanel';
 
 /** While someone in danger waits past DANGER_ALARM_MS, the alarm sounds again this often. */
 const DANGER_REPEAT_MS = 60_000;
+
+/** The console's views: the work, and for supervisors the accounts and the figures with the audit log. */
+const CONSOLE_VIEWS = ['work', 'accounts', 'figures'] as const;
+type ConsoleView = (typeof CONSOLE_VIEWS)[number];
 
 /** This tab's place, kept over a reload (sessionStorage: this tab only, gone when it closes). */
 const PLACE = { view: 'ghnt-console-view', available: 'ghnt-console-available', focus: 'ghnt-console-focus' } as const;
@@ -72,9 +78,10 @@ export default function ConsoleApp(props: ConsoleProps) {
   const [dangerNews, setDangerNews] = useState('');
 
   useEffect(() => setDangerSound(dangerSoundOn()), []);
-  const [view, setView] = useState<'work' | 'accounts'>(() =>
-    remembered(PLACE.view) === 'accounts' ? 'accounts' : 'work',
-  );
+  const [view, setView] = useState<ConsoleView>(() => {
+    const place = remembered(PLACE.view);
+    return CONSOLE_VIEWS.find((name) => name === place) ?? 'work';
+  });
   const [shortcutNote, setShortcutNote] = useState('');
   const restoredFocus = useRef(false);
 
@@ -114,7 +121,7 @@ export default function ConsoleApp(props: ConsoleProps) {
     if (!code) remember(PLACE.available, status === 'available' ? '1' : null);
   };
 
-  const showView = (next: 'work' | 'accounts') => {
+  const showView = (next: ConsoleView) => {
     setView(next);
     remember(PLACE.view, next);
   };
@@ -226,7 +233,7 @@ export default function ConsoleApp(props: ConsoleProps) {
   };
 
   return (
-    // While the accounts are shown the work parts are hidden by CSS, not removed: drafts stay.
+    // While the accounts or the figures are shown the work parts are hidden by CSS, not removed: drafts stay.
     <div class="console" data-view={me?.role === 'supervisor' ? view : 'work'} data-connection={op.connection}>
       {/* First in the work area: whoever is in danger and waiting (issue 20). */}
       <p role="alert" class="visually-hidden" data-testid="console-danger-news">
@@ -304,7 +311,7 @@ export default function ConsoleApp(props: ConsoleProps) {
 
       {me?.role === 'supervisor' && (
         <nav class="console-nav" aria-label={adminText('nav.label')}>
-          {(['work', 'accounts'] as const).map((name) => (
+          {CONSOLE_VIEWS.map((name) => (
             <button
               key={name}
               type="button"
@@ -312,13 +319,19 @@ export default function ConsoleApp(props: ConsoleProps) {
               aria-current={view === name ? 'page' : undefined}
               onClick={() => showView(name)}
             >
-              {adminText(name === 'work' ? 'nav.work' : 'nav.accounts')}
+              {adminText(`nav.${name}`)}
             </button>
           ))}
         </nav>
       )}
       {me?.role === 'supervisor' && view === 'accounts' && (
         <AccountsPanel languages={props.languages} me={me.operatorId} />
+      )}
+      {me?.role === 'supervisor' && view === 'figures' && (
+        <>
+          <StatsPanel languages={props.languages} />
+          <AuditPanel />
+        </>
       )}
 
       {error && (

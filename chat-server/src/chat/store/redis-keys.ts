@@ -55,6 +55,18 @@ export function redisKeys(prefix = 'ghnt:') {
     waits: `${prefix}waits`,
     /** Hash: counts for one Amsterdam day (ended, abandoned, outcome:<code>). TTL: STATS_TTL. The WRAP_UP script builds this name from the prefix. */
     stats: (day: string) => `${prefix}stats:${day}`,
+    /**
+     * Hash: chat figures for one Amsterdam day, a field per hour and metric (`<hour>:offered`,
+     * `<hour>:wait:<bucket>`, `lang:<code>`; admin/chat-stats.ts), counts only. TTL: STATS_TTL.
+     */
+    hourlyStats: (day: string) => `${prefix}stats-hourly:${day}`,
+    /**
+     * Stream: the audit log of staff actions (admin/audit-log.ts): time, actor username, action,
+     * target username or conversation id; never text or an IP address. Entries older than
+     * AUDIT_RETENTION_DAYS are trimmed at every append, and at most AUDIT_MAX_ENTRIES are kept;
+     * the key expires after the retention without appends.
+     */
+    audit: `${prefix}audit`,
     /** String: JSON presence of an operator online. TTL: the presence TTL, refreshed by a heartbeat. */
     presence: (operatorId: string) => `${prefix}presence:${operatorId}`,
     /** Set: operator ids that may have presence (members whose presence key expired are pruned on read). No TTL. */
