@@ -126,6 +126,7 @@ for (const kind of storeKinds()) {
           await emitAck(anna, 'operator:transfer', {
             conversationId: started.ok && started.data.conversationId,
             to: 'queue',
+            note: 'terug in de wachtrij',
           })
         ).ok,
       ).toBe(true);
@@ -237,7 +238,9 @@ for (const kind of storeKinds()) {
       const started = await emitAck<VisitorStarted>(visitor, 'visitor:start', startPayload({ nickname: 'Bezoeker X' }));
       const id = started.ok ? started.data.conversationId : '';
       expect((await emitAck(anna, 'operator:accept', { conversationId: id })).ok).toBe(true);
-      expect((await emitAck(anna, 'operator:transfer', { conversationId: id, to: 'queue' })).ok).toBe(true);
+      expect(
+        (await emitAck(anna, 'operator:transfer', { conversationId: id, to: 'queue', note: 'overdracht' })).ok,
+      ).toBe(true);
       expect((await emitAck(anna, 'operator:accept', { conversationId: id })).ok).toBe(true);
       expect((await emitAck(anna, 'chat:end', { conversationId: id, outcome: 'advice' })).ok).toBe(true);
       const annaCookie = await c.login('anna');
