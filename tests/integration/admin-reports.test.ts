@@ -126,7 +126,7 @@ for (const kind of storeKinds()) {
           await emitAck(anna, 'operator:transfer', {
             conversationId: started.ok && started.data.conversationId,
             to: 'queue',
-            note: 'Terug in de wachtrij.',
+            note: 'terug in de wachtrij',
           })
         ).ok,
       ).toBe(true);
@@ -239,8 +239,7 @@ for (const kind of storeKinds()) {
       const id = started.ok ? started.data.conversationId : '';
       expect((await emitAck(anna, 'operator:accept', { conversationId: id })).ok).toBe(true);
       expect(
-        (await emitAck(anna, 'operator:transfer', { conversationId: id, to: 'queue', note: 'Terug in de wachtrij.' }))
-          .ok,
+        (await emitAck(anna, 'operator:transfer', { conversationId: id, to: 'queue', note: 'overdracht' })).ok,
       ).toBe(true);
       expect((await emitAck(anna, 'operator:accept', { conversationId: id })).ok).toBe(true);
       expect((await emitAck(anna, 'chat:end', { conversationId: id, outcome: 'advice' })).ok).toBe(true);
