@@ -10,6 +10,7 @@ import { operatorRoom, visitorRoom, type ChatContext, type VisitorSocketData } f
 import { addSystemMessage, announcePresence, endConversation, queueFigures } from './conversation-steps';
 import { fail, ok, type EventControl, type HandlerResult } from './socket-events';
 import { queueLimitFor } from '../limits/visitor-admission';
+import { availableForWork } from './operator-availability';
 import type { ConversationRecord } from './store/chat-store';
 
 type VisitorSocket = Socket & { data: VisitorSocketData };
@@ -35,7 +36,7 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
       const now = ctx.now();
       if (!ctx.schedule.isOpen(new Date(now))) return fail('closed');
       const online = await ctx.onlineOperators();
-      if (!online.some((o) => o.status === 'available')) return fail('closed', 'no-operators');
+      if (!online.some(availableForWork)) return fail('closed', 'no-operators');
       const region = payload.municipality ? ctx.regions.forMunicipality(payload.municipality) : undefined;
       if (payload.municipality && !region) return fail('invalid-payload', 'unknown-municipality');
       if (payload.theme && !ctx.content.isKnownTheme(payload.theme)) return fail('invalid-payload', 'unknown-theme');

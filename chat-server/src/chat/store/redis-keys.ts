@@ -43,7 +43,7 @@ export function redisKeys(prefix = 'ghnt:') {
     waits: `${prefix}waits`,
     /** Hash: counts for one Amsterdam day (ended, abandoned, outcome:<code>). TTL: STATS_TTL. */
     stats: (day: string) => `${prefix}stats:${day}`,
-    /** String: JSON presence of an operator online. TTL: the presence TTL, refreshed by a heartbeat. */
+    /** String: JSON presence of an operator online. TTL: the presence TTL, refreshed by a heartbeat; after their last socket went, the reconnect grace (not refreshed). */
     presence: (operatorId: string) => `${prefix}presence:${operatorId}`,
     /** Set: operator ids that may have presence (members whose presence key expired are pruned on read). No TTL. */
     presenceIndex: `${prefix}presence`,
