@@ -11,6 +11,7 @@ import {
   operatorStatusSchema,
   operatorTransferSchema,
   operatorTypingSchema,
+  operatorWrapUpSchema,
 } from '../protocol';
 import { originAllowed } from '../auth/origin';
 import { liveSession } from '../auth/session-check';
@@ -100,6 +101,7 @@ export function wireOperatorNamespace(
     router.on('chat:end', operatorEndSchema, handlers.end);
     router.on('operator:transfer', operatorTransferSchema, handlers.transfer);
     router.on('operator:note', operatorNoteSchema, handlers.note);
+    router.on('operator:wrap-up', operatorWrapUpSchema, handlers.wrapUp);
 
     socket.on('disconnect', () => presence.disconnected(me, socket.id));
   });
