@@ -89,6 +89,11 @@ const envSchema = z.object({
   LOGIN_HASH_QUEUE_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000).default(2),
   /** Open operator sockets are checked against their account this often (a revoked account is cut off). @default 2 */
   OPERATOR_RECHECK_SECONDS: z.coerce.number().min(0.1).max(300).default(2),
+  /**
+   * An operator whose console comes back within this many seconds (a reload, a short network
+   * drop) keeps their status; 0 = every new connection starts away. @default 60
+   */
+  OPERATOR_RECONNECT_GRACE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(60),
   /** Addition (issue 14): audit log entries (staff actions, docs/chat-protocol.md "Audit log") are kept this many days. @default 180 */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   /** With REDIS_URL: a socket that comes back within this many seconds gets the packets it missed (Socket.IO connection state recovery). @default 30 */
@@ -136,6 +141,8 @@ export interface ChatSettings {
   admission: AdmissionSettings;
   /** How often open operator sockets are checked against their account. */
   operatorRecheckMs: number;
+  /** An operator back within this time keeps their status (operator-presence.ts). */
+  operatorReconnectGraceMs: number;
 }
 
 /** Limits on logins (docs/security.md). `loginMaxFailures` and `lockoutMs` above complete them. */
@@ -206,6 +213,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         startWindowMs: e.CHAT_START_WINDOW_SECONDS * 1000,
       },
       operatorRecheckMs: e.OPERATOR_RECHECK_SECONDS * 1000,
+      operatorReconnectGraceMs: e.OPERATOR_RECONNECT_GRACE_SECONDS * 1000,
     },
   };
 }

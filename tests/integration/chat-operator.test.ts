@@ -444,6 +444,58 @@ for (const kind of storeKinds()) {
       });
     });
 
+    describe('a reload keeps the place (OPERATOR_RECONNECT_GRACE_SECONDS)', () => {
+      const status = async (c: TestChat) =>
+        (await (await fetch(`${c.base}/api/chat/status`)).json()) as ChatStatusResponse;
+      const colleagueAnna = (s: QueueSnapshot) => s.colleagues?.find((o) => o.name === 'Anna');
+
+      it('keeps an available operator available when their console comes back within the grace', async () => {
+        const c = await start({ operatorReconnectGraceMs: 5_000 });
+        const cookie = await c.login('anna', { displayName: 'Anna' });
+        const first = await c.operator('anna', { cookie, available: true });
+        const ben = await c.operator('ben');
+        expect((await status(c)).operatorsAvailable).toBe(1);
+
+        // Gone for a moment: colleagues see Anna reconnecting, with her conversations, and no
+        // visitor is counted on her.
+        const reconnecting = nextEvent<QueueSnapshot>(ben, 'queue:snapshot', (s) => !!colleagueAnna(s)?.reconnecting);
+        first.disconnect();
+        expect(colleagueAnna(await reconnecting)).toMatchObject({ status: 'away', reconnecting: true });
+        expect((await status(c)).operatorsAvailable).toBe(0);
+
+        // The reloaded console gets its status back without sending operator:status.
+        const again = await c.operator('anna', { cookie });
+        expect(await firstEvent(again, 'operator:state')).toEqual({ status: 'available' });
+        expect((await status(c)).operatorsAvailable).toBe(1);
+        const back = nextEvent<QueueSnapshot>(ben, 'queue:snapshot', (s) => colleagueAnna(s)?.status === 'available');
+        expect(colleagueAnna(await back)?.reconnecting).toBeUndefined();
+        // And is offered the queue again: a visitor can start, and she takes them.
+        const { conversationId } = await queued(c);
+        const accepted = await emitAck<Accepted>(again, 'operator:accept', {});
+        expect(accepted.ok && accepted.data.conversation.conversationId).toBe(conversationId);
+      });
+
+      it('forgets the status once the grace has passed', async () => {
+        const c = await start({ operatorReconnectGraceMs: 300 });
+        const cookie = await c.login('anna', { displayName: 'Anna' });
+        const first = await c.operator('anna', { cookie, available: true });
+        first.disconnect();
+        await expect.poll(() => c.store.listOperatorPresence(), { timeout: 5_000 }).toEqual([]);
+        const again = await c.operator('anna', { cookie });
+        expect(await firstEvent(again, 'operator:state')).toEqual({ status: 'away' });
+        expect((await status(c)).operatorsAvailable).toBe(0);
+      });
+
+      it('gives no grace after a logout', async () => {
+        const c = await start({ operatorReconnectGraceMs: 60_000 });
+        const cookie = await c.login('anna');
+        await c.operator('anna', { cookie, available: true });
+        expect(await c.store.listOperatorPresence()).toHaveLength(1);
+        expect((await post(c, '/api/operator/logout', {}, { cookie })).status).toBe(200);
+        await expect.poll(() => c.store.listOperatorPresence(), { timeout: 2_000 }).toEqual([]);
+      });
+    });
+
     describe('GET /api/chat/status', () => {
       it('says closed with the next opening, from the default opening hours', async () => {
         // An operator signs in and is available on today's clock (a session made on a fixed past

@@ -3,10 +3,12 @@
  * the operator on the other. A waiting visitor who closes the page is marked not present in the
  * operator's `queue:snapshot` within 10 s and present again when they resume (on the other
  * process); once held, `chat:presence` false/true reaches the operator across processes.
+ * An operator's console reloaded onto the other process within the reconnect grace keeps their
+ * status (issue 20 item 7): the presence kept in Redis is the truth, not a process's memory.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
-import type { QueueSnapshot, VisitorPresence } from '../../chat-server/src/protocol';
+import type { OperatorState, QueueSnapshot, VisitorPresence } from '../../chat-server/src/protocol';
 import { nextEvent } from '../support/chat-app';
 import { Operator, Visitor } from '../support/chat-clients';
 import { createOperators, loginOperator, startChatProcess, type ChatProcess } from '../support/chat-process';
@@ -19,7 +21,7 @@ const clients: { close(): void }[] = [];
 
 beforeAll(async () => {
   redis = await startRedis();
-  await createOperators(redis.url, [{ username: 'noor' }]);
+  await createOperators(redis.url, [{ username: 'noor' }, { username: 'lea' }]);
   [visitorSide, operatorSide] = await Promise.all([
     startChatProcess({ redisUrl: redis.url }),
     startChatProcess({ redisUrl: redis.url }),
@@ -74,4 +76,22 @@ describe('presence with two processes sharing Redis', () => {
     await resume(visitorSide.base, started.resumeToken);
     expect(await returned).toMatchObject({ conversationId: id, present: true });
   }, 60_000);
+
+  it('keeps an operator available when their console comes back on the other process within the grace', async () => {
+    const cookie = await loginOperator(operatorSide.base, 'lea');
+    const first = await Operator.connect(operatorSide.base, cookie, { available: true });
+    first.close();
+    // The reloaded console lands on the other process and sends no operator:status.
+    const socket = connect(`${visitorSide.base}/operator`, {
+      transports: ['websocket'],
+      forceNew: true,
+      extraHeaders: { cookie, origin: visitorSide.base },
+    });
+    clients.push({ close: () => socket.disconnect() });
+    const state = await new Promise<OperatorState>((resolve, reject) => {
+      socket.once('operator:state', resolve);
+      socket.once('connect_error', reject);
+    });
+    expect(state).toEqual({ status: 'available' });
+  }, 30_000);
 });

@@ -32,6 +32,8 @@ let passwordHash: Promise<string> | undefined;
 
 export const defaultSettings: ChatSettings = {
   resumeWindowMs: 10 * 60_000,
+  // As in production (config.ts): a reload keeps the operator's status.
+  operatorReconnectGraceMs: 60_000,
   overflowMs: 120_000,
   maxQueue: 50,
   capacity: 3,

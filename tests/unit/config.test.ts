@@ -33,6 +33,12 @@ describe('readConfig', () => {
     expect(config.chat.admission.reservedInDanger).toBe(4);
   });
 
+  it("keeps an operator's status over a reload for 60 s by default; 0 turns it off", () => {
+    expect(readConfig({}).chat.operatorReconnectGraceMs).toBe(60_000);
+    expect(readConfig({ OPERATOR_RECONNECT_GRACE_SECONDS: '0' }).chat.operatorReconnectGraceMs).toBe(0);
+    expect(() => readConfig({ OPERATOR_RECONNECT_GRACE_SECONDS: '-1' })).toThrow(/OPERATOR_RECONNECT_GRACE_SECONDS/);
+  });
+
   it('keeps audit log entries 180 days unless AUDIT_RETENTION_DAYS says otherwise (1–3650)', () => {
     expect(readConfig({}).auditRetentionMs).toBe(180 * 86_400_000);
     expect(readConfig({ AUDIT_RETENTION_DAYS: '30' }).auditRetentionMs).toBe(30 * 86_400_000);

@@ -97,7 +97,7 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
         .catch(() => deps.logger.warn('chat.presence-announce-failed')),
   });
 
-  const presence = createOperatorPresence(ctx, deps.store, () => notifier.schedule());
+  const presence = createOperatorPresence(ctx, deps, () => notifier.schedule());
   const requeue = createOperatorRequeue(ctx, deps.store);
   const revocation = createOperatorRevocation(ctx, deps, presence, requeue);
   const sweeper = createIdleSweeper(ctx);

@@ -1,12 +1,13 @@
 /** Whether the chat can be used now (`GET /api/chat/status`, http/chat-status.ts): opening hours, operators, queue room. */
 import type { ChatStatusResponse } from '../protocol';
 import type { ChatDeps } from './chat-context';
+import { availableForWork } from './operator-availability';
 
 export async function chatStatus(deps: ChatDeps, now: () => number): Promise<ChatStatusResponse> {
   const at = new Date(now());
   const [queued, online] = await Promise.all([deps.store.listQueued(), deps.store.listOperatorPresence()]);
   const waiting = queued.length;
-  const operatorsAvailable = online.filter((o) => o.status === 'available').length;
+  const operatorsAvailable = online.filter(availableForWork).length;
   const base = { waiting, operatorsAvailable };
   if (!deps.schedule.isOpen(at)) {
     const opensAt = deps.schedule.nextOpening(at);

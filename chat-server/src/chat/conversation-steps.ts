@@ -7,6 +7,7 @@ import type { ChatMessage, EndedBy, OperatorChatMessage, Outcome } from '../prot
 import { operatorRoom, visitorRoom, type ChatContext } from './chat-context';
 import type { SystemMessageKey } from './chat-content';
 import { positions } from './queue-policy';
+import { availableForWork } from './operator-availability';
 import type { ConversationRecord } from './store/chat-store';
 import { estimateWait } from './wait-estimate';
 import { recordStats } from '../admin/stats-store';
@@ -51,7 +52,7 @@ export async function queueFigures(ctx: ChatContext, conversationId: string) {
   return {
     position,
     ...estimateWait(position, waits, ctx.now()),
-    operatorsAvailable: online.filter((o) => o.status === 'available').length,
+    operatorsAvailable: online.filter(availableForWork).length,
   };
 }
 

@@ -20,6 +20,7 @@ import { publicOperatorIds } from './operator-ids';
 import { candidatesFor } from './queue-policy';
 import { waitingView } from './queue-notifier';
 import { fail, ok, type EventControl, type HandlerResult } from './socket-events';
+import { availableForWork } from './operator-availability';
 import type { ConversationRecord, HandoverRecord, WrapUpResult } from './store/chat-store';
 import { endConversation, forVisitor, queueFigures } from './conversation-steps';
 import { recordAudit } from '../admin/audit-log';
@@ -124,7 +125,7 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
       const candidates = candidatesFor(
         { operatorId: me.operatorId, region: me.region },
         queued,
-        online.filter((o) => o.status === 'available'),
+        online.filter(availableForWork),
         ctx.now(),
         ctx.settings.overflowMs,
       );
@@ -217,7 +218,8 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
       // `to` is the opaque id of `queue:snapshot.colleagues[]` (operator-ids.ts), not a username.
       const [online, publicId] = await Promise.all([ctx.onlineOperators(), publicOperatorIds(ctx.store)]);
       if (payload.to === publicId(me.operatorId)) return fail('forbidden', 'same-operator');
-      const colleague = online.find((o) => publicId(o.operatorId) === payload.to);
+      // A colleague in their reconnect grace has no console to show it: as good as offline.
+      const colleague = online.find((o) => publicId(o.operatorId) === payload.to && o.reconnectingSince === undefined);
       if (!colleague) return fail('not-found', 'operator-offline');
       const moved = await ctx.store.transfer(
         payload.conversationId,

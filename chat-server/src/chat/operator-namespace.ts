@@ -67,9 +67,13 @@ export function wireOperatorNamespace(
     void socket.join([operatorRoom(me.operatorId), sessionRoom(me.sessionKey)]);
     if (me.role === 'supervisor') void socket.join(SUPERVISORS_ROOM);
     const ready = presence.connected(me, socket.id);
-    // After a reload or a reconnect the console has lost its view: give it back every
-    // conversation this operator still holds, with the messages so far.
-    void ready.then(() => resendHeld(ctx, socket, me.operatorId));
+    // After a reload or a reconnect the console has lost its view: give it back its status (kept
+    // within the reconnect grace) and every conversation this operator still holds, with the
+    // messages so far.
+    void ready.then(() => {
+      socket.emit('operator:state', { status: presence.statusOf(me.operatorId) });
+      return resendHeld(ctx, socket, me.operatorId);
+    });
 
     const handlers = operatorHandlers(ctx, socket, presence.control);
     const router = eventRouter(socket, {

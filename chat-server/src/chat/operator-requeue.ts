@@ -20,10 +20,13 @@ export type OperatorRequeue = ReturnType<typeof createOperatorRequeue>;
 
 /** `store` is the chat's own store (never cancelled with an event). */
 export function createOperatorRequeue(ctx: ChatContext, store: ChatStore) {
-  /** Puts an operator's conversations back in the queue, unless they have presence again. */
+  /**
+   * Puts an operator's conversations back in the queue, unless they are connected again (a
+   * presence still in its reconnect grace does not count: the resume window decides).
+   */
   async function requeueHeld(operatorId: string, online?: OperatorPresence[]) {
     const present = online ?? (await store.listOperatorPresence());
-    if (present.some((p) => p.operatorId === operatorId)) return;
+    if (present.some((p) => p.operatorId === operatorId && p.reconnectingSince === undefined)) return;
     let moved = 0;
     for (const id of await store.listHeldBy(operatorId)) {
       const back = await store.requeue(id, operatorId);
@@ -40,9 +43,10 @@ export function createOperatorRequeue(ctx: ChatContext, store: ChatStore) {
   async function sweep() {
     const t = ctx.now();
     const online = await store.listOperatorPresence();
-    const present = new Set(online.map((p) => p.operatorId));
+    // Connected somewhere; an operator in their reconnect grace has no socket, so stays marked.
+    const present = new Set(online.filter((p) => p.reconnectingSince === undefined).map((p) => p.operatorId));
     // A process that died took its disconnect handlers with it: its operators' presence
-    // expires (PRESENCE_TTL_MS) and they are marked here, from now.
+    // expires (PRESENCE_TTL_MS) and they are marked here, from now (an earlier mark stays).
     for (const id of await store.listHolders()) if (!present.has(id)) await store.markOperatorGone(id, t);
     // A mark left from a moment without presence (a store outage) must not shorten a later window.
     for (const id of await store.listOperatorsGoneSince(Infinity))

@@ -10,6 +10,7 @@ import { SUPERVISORS_ROOM, type ChatContext } from './chat-context';
 import { RECENT_WAIT_SAMPLES } from './conversation-steps';
 import { publicOperatorIds } from './operator-ids';
 import { queueOrder } from './queue-policy';
+import { availableForWork } from './operator-availability';
 import type { ConversationRecord, WrapUpRecord } from './store/chat-store';
 import { estimateWait } from './wait-estimate';
 
@@ -62,7 +63,7 @@ export function createQueueNotifier(ctx: ChatContext) {
     ]);
     const ordered = queueOrder(queued);
     const position = new Map(ordered.map((c, i) => [c.id, i + 1]));
-    const operatorsAvailable = online.filter((o) => o.status === 'available').length;
+    const operatorsAvailable = online.filter(availableForWork).length;
     const estimates = new Map<number, ReturnType<typeof estimateWait>>();
 
     for (const socket of ctx.visitors.sockets.values()) {
@@ -95,9 +96,11 @@ export function createQueueNotifier(ctx: ChatContext) {
       operatorId: publicId(o.operatorId),
       name: o.name,
       region: o.region,
-      status: o.status,
+      // Nobody offers work to a colleague whose console is gone for a moment.
+      status: availableForWork(o) ? 'available' : 'away',
       load: heldBy.get(o.operatorId)?.length ?? 0,
       capacity: o.capacity,
+      ...(o.reconnectingSince === undefined ? {} : { reconnecting: true as const }),
     }));
     const waiting = ordered.slice(0, SNAPSHOT_WAITING_LIMIT).map(waitingView);
     const waitingInDanger = ordered.filter((c) => c.inDanger).length;

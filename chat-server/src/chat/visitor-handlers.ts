@@ -10,6 +10,7 @@ import { operatorRoom, visitorRoom, type ChatContext, type VisitorSocketData } f
 import { addSystemMessage, announcePresence, endConversation, forVisitor, queueFigures } from './conversation-steps';
 import { fail, ok, type EventControl, type HandlerResult } from './socket-events';
 import { queueLimitFor } from '../limits/visitor-admission';
+import { availableForWork } from './operator-availability';
 import type { ConversationRecord } from './store/chat-store';
 import { recordStats } from '../admin/stats-store';
 import type { RefusalReason } from '../admin/chat-stats';
@@ -42,7 +43,7 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
       };
       if (!ctx.schedule.isOpen(new Date(now))) return refused('closed');
       const online = await ctx.onlineOperators();
-      if (!online.some((o) => o.status === 'available')) return refused('no-operators', 'no-operators');
+      if (!online.some(availableForWork)) return refused('no-operators', 'no-operators');
       const region = payload.municipality ? ctx.regions.forMunicipality(payload.municipality) : undefined;
       if (payload.municipality && !region) return fail('invalid-payload', 'unknown-municipality');
       if (payload.theme && !ctx.content.isKnownTheme(payload.theme)) return fail('invalid-payload', 'unknown-theme');

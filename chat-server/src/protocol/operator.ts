@@ -145,9 +145,21 @@ export interface Colleague {
   operatorId: string;
   name: string;
   region: string;
+  /** `away` while `reconnecting`, whatever they chose: nobody is offered to them then. */
   status: 'available' | 'away';
   load: number;
   capacity: number;
+  /**
+   * Addition (issue 20): true while the colleague's console is gone but may come back within
+   * OPERATOR_RECONNECT_GRACE_SECONDS (a reload); they keep their conversations meanwhile.
+   */
+  reconnecting?: true;
+}
+
+/** Addition (issue 20): `operator:state`. */
+export interface OperatorState {
+  /** The status the server holds for this operator (kept over a reload within the grace). */
+  status: 'available' | 'away';
 }
 
 export interface QueueSnapshot {
@@ -223,4 +235,10 @@ export interface OperatorServerEvents {
    * (`present: true`, `since` = when they came back).
    */
   'chat:presence': (payload: VisitorPresence) => void;
+  /**
+   * Addition (issue 20): this operator's status, to a socket when it connects (after a reload
+   * within OPERATOR_RECONNECT_GRACE_SECONDS it is the status they had) and to all their
+   * sockets when it changes.
+   */
+  'operator:state': (payload: OperatorState) => void;
 }

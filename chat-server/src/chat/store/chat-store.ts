@@ -129,6 +129,12 @@ export interface OperatorPresence {
   region: string;
   status: 'available' | 'away';
   capacity: number;
+  /**
+   * Epoch ms the operator's last socket went, while they may still come back within
+   * OPERATOR_RECONNECT_GRACE_SECONDS and keep `status` (the entry then lives only for the grace).
+   * Such an operator is not available for new work (operator-presence.ts `availableForWork`).
+   */
+  reconnectingSince?: number;
 }
 
 export interface OperatorSession {

@@ -67,7 +67,7 @@ export function redisKeys(prefix = 'ghnt:') {
      * the key expires after the retention without appends.
      */
     audit: `${prefix}audit`,
-    /** String: JSON presence of an operator online. TTL: the presence TTL, refreshed by a heartbeat. */
+    /** String: JSON presence of an operator online. TTL: the presence TTL, refreshed by a heartbeat; after their last socket went, the reconnect grace (not refreshed). */
     presence: (operatorId: string) => `${prefix}presence:${operatorId}`,
     /** Set: operator ids that may have presence (members whose presence key expired are pruned on read). No TTL. */
     presenceIndex: `${prefix}presence`,
