@@ -231,7 +231,19 @@ for (const kind of storeKinds()) {
       ).toBe(200);
       expect((await admin('PATCH', '/api/admin/operators/noor', { disabled: true })).status).toBe(200);
       expect((await admin('PATCH', '/api/admin/operators/noor', { disabled: false })).status).toBe(200);
-      expect((await admin('POST', '/api/admin/operators/noor/reset-password')).status).toBe(200);
+      const reset = await admin('POST', '/api/admin/operators/noor/reset-password');
+      expect(reset.status).toBe(200);
+      // Noor logs in with the temporary password and chooses her own.
+      const temporary = ((await reset.json()) as Body<{ temporaryPassword: string }>).data.temporaryPassword;
+      const noorLogin = await login('noor', temporary);
+      expect(noorLogin.status).toBe(200);
+      const noorCookie = (noorLogin.headers.get('set-cookie') ?? '').split(';')[0]!;
+      const changed = await fetch(`${c.base}/api/operator/password`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: c.base, cookie: noorCookie },
+        body: JSON.stringify({ current: temporary, next: 'een heel nieuw lang wachtwoord' }),
+      });
+      expect(changed.status).toBe(200);
 
       const anna = await c.operator('anna', { available: true });
       const visitor = await c.visitor();
@@ -272,6 +284,8 @@ for (const kind of storeKinds()) {
         { actor: 'boss', action: 'account-disabled', target: 'noor' },
         { actor: 'boss', action: 'account-enabled', target: 'noor' },
         { actor: 'boss', action: 'account-password-reset', target: 'noor' },
+        { actor: 'noor', action: 'login' },
+        { actor: 'noor', action: 'password-changed', target: 'noor' },
         { actor: 'anna', action: 'login' },
         { actor: 'anna', action: 'chat-accepted', target: id },
         { actor: 'anna', action: 'chat-transferred', target: id, to: 'queue' },
@@ -282,6 +296,7 @@ for (const kind of storeKinds()) {
       ]);
       const raw = JSON.stringify(entries);
       for (const secret of [
+        'een heel nieuw lang wachtwoord',
         'mijnWachtwoord123',
         'mijnwachtwoord123',
         'wrong password',

@@ -89,7 +89,7 @@ function WeekTable({ stats, metric }: { stats: AdminStats; metric: Metric }) {
         </tbody>
       </table>
       <p id="console-heat-hint" class="console-hint">
-        {t('figures.week.hint')}
+        {t(isWait(metric) ? 'figures.week.hint.wait' : 'figures.week.hint')}
       </p>
     </div>
   );
