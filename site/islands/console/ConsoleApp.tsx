@@ -3,9 +3,11 @@
  * wanted, but always everyone), visitors in danger pinned at the top as an alarm with a sound of
  * its own, take conversations side by side up to the capacity, and, for supervisors, the live
  * figures and the accounts. Staff-only; Dutch is its language. Keyboard shortcuts: shortcuts.tsx.
- * A reload keeps its place: the server gives back the conversations held (`chat:assigned`), and
- * this tab's sessionStorage remembers the view, being available, and the conversation last
- * worked in (ids only, never text; cleared at logout).
+ * A reload keeps its place: the server gives back the conversations held (`chat:assigned`) and,
+ * within OPERATOR_RECONNECT_GRACE_SECONDS, the status (`operator:state`; the server is the truth,
+ * this page never re-asserts it after a reload); this tab's sessionStorage remembers the view,
+ * the conversation last worked in (ids only) and the drafts (device-memory.ts); the alert
+ * choices are kept in this browser. Logout clears all of it.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AccountsPanel } from './AccountsPanel';
@@ -19,14 +21,8 @@ import { ConversationPanel } from './ConversationPanel';
 import { DangerAlarm } from './DangerAlarm';
 import { DANGER_ALARM_MS, errorLabel, waitedMs } from './labels';
 import { LoginForm } from './LoginForm';
-import {
-  askDesktopPermission,
-  dangerSoundOn,
-  playAlarm,
-  playTone,
-  rememberDangerSound,
-  showDesktop,
-} from './new-chat-alert';
+import { askDesktopPermission, playAlarm, playTone, showDesktop } from './new-chat-alert';
+import { alertChoices, DEFAULT_ALERTS, forgetDevice, type AlertChoices } from './device-memory';
 import { QueuePanel } from './QueuePanel';
 import { fetchQuickReplies } from './operator-api';
 import { SupervisorPanel } from './SupervisorPanel';
@@ -43,7 +39,7 @@ const CONSOLE_VIEWS = ['work', 'accounts', 'figures'] as const;
 type ConsoleView = (typeof CONSOLE_VIEWS)[number];
 
 /** This tab's place, kept over a reload (sessionStorage: this tab only, gone when it closes). */
-const PLACE = { view: 'ghnt-console-view', available: 'ghnt-console-available', focus: 'ghnt-console-focus' } as const;
+const PLACE = { view: 'ghnt-console-view', focus: 'ghnt-console-focus' } as const;
 const remembered = (key: string) => {
   try {
     return sessionStorage.getItem(key);
@@ -65,10 +61,16 @@ export default function ConsoleApp(props: ConsoleProps) {
   const [session, setSession] = useState(0);
   const op = useOperatorConsole(session);
   const [calm, setCalm] = useState(true);
-  const [sound, setSound] = useState(false);
-  // On by default; staff can switch it off on this device (kept in this browser only).
-  const [dangerSound, setDangerSound] = useState(true);
-  const [desktop, setDesktop] = useState(false);
+  // The new-chat tone and desktop notice (off by default) and the in-danger alarm sound (on by
+  // default): kept in this browser over a reload, cleared at logout (device-memory.ts).
+  const [alerts, setAlerts] = useState<AlertChoices>(DEFAULT_ALERTS);
+  const { sound, dangerSound, desktop } = alerts;
+  const chooseAlerts = (change: Partial<AlertChoices>) =>
+    setAlerts((current) => {
+      const next = { ...current, ...change };
+      alertChoices.save(next);
+      return next;
+    });
   const [now, setNow] = useState(() => Date.now());
   const [error, setError] = useState<string | null>(null);
   const [replies, setReplies] = useState<Record<string, QuickReply[]>>({});
@@ -77,19 +79,19 @@ export default function ConsoleApp(props: ConsoleProps) {
   /** Said at once to screen readers when someone new in danger waits (cleared first, so it is said again). */
   const [dangerNews, setDangerNews] = useState('');
 
-  useEffect(() => setDangerSound(dangerSoundOn()), []);
+  // Read after the first render (the page is rendered without storage), and again for a new session.
+  useEffect(() => {
+    const saved = alertChoices.load();
+    // A desktop notice needs the browser's permission, which may have been withdrawn since.
+    const permitted = 'Notification' in window && Notification.permission === 'granted';
+    setAlerts({ ...saved, desktop: saved.desktop && permitted });
+  }, [session]);
   const [view, setView] = useState<ConsoleView>(() => {
     const place = remembered(PLACE.view);
     return CONSOLE_VIEWS.find((name) => name === place) ?? 'work';
   });
   const [shortcutNote, setShortcutNote] = useState('');
   const restoredFocus = useRef(false);
-
-  // After a reload: available again if this tab was, before the first chat is offered to others.
-  useEffect(() => {
-    if (op.connection === 'connected' && !op.available && remembered(PLACE.available) === '1')
-      void op.setStatus('available');
-  }, [op.connection, session]);
 
   // After a reload: back in the conversation last worked in, once the server has given it back.
   useEffect(() => {
@@ -118,7 +120,6 @@ export default function ConsoleApp(props: ConsoleProps) {
     const status = op.available ? 'away' : 'available';
     const code = await op.setStatus(status);
     setError(code ? strings[errorLabel(code)] : null);
-    if (!code) remember(PLACE.available, status === 'available' ? '1' : null);
   };
 
   const showView = (next: ConsoleView) => {
@@ -225,6 +226,7 @@ export default function ConsoleApp(props: ConsoleProps) {
 
   const logout = async () => {
     for (const key of Object.values(PLACE)) remember(key, null);
+    forgetDevice();
     try {
       await fetch('/api/operator/logout', { method: 'POST', credentials: 'same-origin' });
     } finally {
@@ -271,7 +273,7 @@ export default function ConsoleApp(props: ConsoleProps) {
             id="console-sound"
             type="checkbox"
             checked={sound}
-            onChange={(e) => setSound(e.currentTarget.checked)}
+            onChange={(e) => chooseAlerts({ sound: e.currentTarget.checked })}
           />
           <label for="console-sound">{strings['chat.console.alert.sound']}</label>
         </div>
@@ -280,11 +282,7 @@ export default function ConsoleApp(props: ConsoleProps) {
             id="console-danger-sound"
             type="checkbox"
             checked={dangerSound}
-            onChange={(e) => {
-              const on = e.currentTarget.checked;
-              setDangerSound(on);
-              rememberDangerSound(on);
-            }}
+            onChange={(e) => chooseAlerts({ dangerSound: e.currentTarget.checked })}
           />
           <label for="console-danger-sound">{strings['chat.console.danger.sound']}</label>
         </div>
@@ -295,7 +293,7 @@ export default function ConsoleApp(props: ConsoleProps) {
             checked={desktop}
             onChange={async (e) => {
               const wanted = e.currentTarget.checked;
-              setDesktop(wanted ? await askDesktopPermission() : false);
+              chooseAlerts({ desktop: wanted ? await askDesktopPermission() : false });
             }}
           />
           <label for="console-desktop">{strings['chat.console.alert.desktop']}</label>
@@ -332,6 +330,16 @@ export default function ConsoleApp(props: ConsoleProps) {
           <StatsPanel languages={props.languages} />
           <AuditPanel />
         </>
+      )}
+
+      {/* Away: said at the top of the work area, with the way back (issue 20 item 7). */}
+      {op.connection === 'connected' && !op.available && (
+        <div class="console-away" role="status" data-testid="console-away-banner">
+          <p>{adminText('away.banner')}</p>
+          <button type="button" class="button" onClick={() => void toggleStatus()}>
+            {adminText('away.becomeAvailable')}
+          </button>
+        </div>
       )}
 
       {error && (

@@ -19,6 +19,9 @@ export const adminStrings = {
   'shortcuts.status': 'Beschikbaar / afwezig',
   'shortcuts.none': 'Je hebt nu geen gesprek.',
 
+  'away.banner': 'Je staat op afwezig: je krijgt geen nieuwe chats.',
+  'away.becomeAvailable': 'Nieuwe chats ontvangen',
+
   'password.title': 'Kies een nieuw wachtwoord',
   'password.intro':
     'Je bent ingelogd met een tijdelijk wachtwoord. Kies nu je eigen wachtwoord; daarna kun je aan het werk.',

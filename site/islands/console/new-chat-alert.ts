@@ -1,8 +1,8 @@
 /**
- * Alerts. For a new waiting chat (opt-in, off by default; the choice lives in the tab only): a
- * short tone (Web Audio, no file to fetch) and/or a desktop notification. For someone in danger:
- * an alarm of its own, on by default, which staff can switch off per device (kept in this
- * browser's localStorage; only the choice, nothing about any visitor).
+ * Alerts. For a new waiting chat (opt-in, off by default): a short tone (Web Audio, no file to
+ * fetch) and/or a desktop notification. For someone in danger: an alarm of its own, on by
+ * default, which staff can switch off. The choices are kept in this browser until logout
+ * (device-memory.ts; only the choices, nothing about any visitor).
  */
 export interface AlertChoice {
   sound: boolean;
@@ -51,26 +51,6 @@ export function playAlarm(): void {
     }
   } catch {
     // No audio device or blocked: the alarm is still on screen.
-  }
-}
-
-const DANGER_SOUND_KEY = 'ghnt-console-danger-sound';
-
-/** The in-danger alarm sound on this device: on unless staff switched it off here. */
-export function dangerSoundOn(): boolean {
-  try {
-    return localStorage.getItem(DANGER_SOUND_KEY) !== 'off';
-  } catch {
-    return true;
-  }
-}
-
-export function rememberDangerSound(on: boolean): void {
-  try {
-    if (on) localStorage.removeItem(DANGER_SOUND_KEY);
-    else localStorage.setItem(DANGER_SOUND_KEY, 'off');
-  } catch {
-    // Storage blocked: the choice holds for this page only.
   }
 }
 

@@ -49,7 +49,9 @@ export function useOperatorConsole(session: number) {
     dispatch({ type: 'session-started' });
     socket.on('connect', () => {
       dispatch({ type: 'connected' });
-      // The server counts a (re)connected operator as away until told otherwise: say it again.
+      // The server keeps the status over a short reconnect (OPERATOR_RECONNECT_GRACE_SECONDS) and
+      // says so (`operator:state`); after a longer one it starts away: this page, still open and
+      // available, says it again. A reloaded page has nothing to say and follows the server.
       if (availableRef.current) socket.emit('operator:status', { status: 'available' }, () => undefined);
     });
     socket.on('disconnect', (reason) => {
@@ -78,6 +80,9 @@ export function useOperatorConsole(session: number) {
     );
     socket.on('chat:ended', ({ conversationId, by }) => dispatch({ type: 'ended', conversationId, by }));
     socket.on('stats:updated', (stats) => dispatch({ type: 'stats', stats }));
+    socket.on('operator:state', ({ status }) =>
+      dispatch({ type: 'availability-changed', available: status === 'available' }),
+    );
     return () => {
       socket.removeAllListeners();
       socket.disconnect();
