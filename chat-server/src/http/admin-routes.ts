@@ -17,12 +17,12 @@ import {
 } from '../protocol';
 import { originAllowed } from '../auth/origin';
 import { hashPassword, temporaryPassword } from '../auth/passwords';
-import { liveSession } from '../auth/session-check';
+import { firstStepOf, liveSession } from '../auth/session-check';
 import { sessionIdFrom, sessionKey } from '../auth/sessions';
 import type { ChatDeps } from '../chat/chat-context';
 import type { OperatorAccount } from '../chat/store/chat-store';
 
-type Deps = Pick<ChatDeps, 'store' | 'accounts' | 'regions' | 'logger' | 'publicOrigin'> & {
+type Deps = Pick<ChatDeps, 'store' | 'accounts' | 'regions' | 'logger' | 'publicOrigin' | 'settings'> & {
   /** Ends the account's sockets now, on every process (attach-chat.ts). */
   revokeOperator?: (operatorId: string) => Promise<void>;
   /** Moves the account's open sockets in or out of the supervisors' figures. */
@@ -48,7 +48,7 @@ export const adminView = (account: OperatorAccount): AdminOperator => ({
   languages: account.languages?.length ? account.languages : ['nl'],
   ...(account.region ? { region: account.region } : {}),
   disabled: account.disabled === true,
-  twoFactor: false,
+  twoFactor: account.twoFactor !== undefined,
   mustChangePassword: account.mustChangePassword === true,
 });
 
@@ -71,8 +71,9 @@ export function adminRoutes(deps: Deps): Router {
     }
     const id = sessionIdFrom(req.headers.cookie);
     const account = id ? ((await liveSession(deps, sessionKey(id)))?.account ?? null) : null;
+    const firstStep = account ? firstStepOf(account, deps.settings) : null;
     if (!account) error(res, 401, 'unauthorized');
-    else if (account.mustChangePassword) error(res, 403, 'password-change-required');
+    else if (firstStep) error(res, 403, firstStep);
     else if (account.role !== 'supervisor') error(res, 403, 'forbidden');
     else return account;
     return null;
@@ -149,6 +150,14 @@ export function adminRoutes(deps: Deps): Router {
         ...(change.region ? { region: change.region } : {}),
         ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
       };
+      // Two-factor login off (a lost phone): the secrets go, and a new session generation ends
+      // every session of the account (session-check.ts); its sockets end below.
+      const twoFactorOff = change.twoFactor === false && (target.twoFactor !== undefined || target.twoFactorPending);
+      if (twoFactorOff) {
+        delete updated.twoFactor;
+        delete updated.twoFactorPending;
+        if (target.twoFactor) updated.sessionGeneration = (target.sessionGeneration ?? 0) + 1;
+      }
       // Somebody must be able to run the service: the last active supervisor stays one.
       const wasSupervisor = target.role === 'supervisor' && !target.disabled;
       const staysSupervisor = updated.role === 'supervisor' && !updated.disabled;
@@ -159,8 +168,13 @@ export function adminRoutes(deps: Deps): Router {
       if (!updated.disabled) delete updated.disabled;
       await deps.accounts.put(updated);
       deps.logger.info('admin.operator-changed', { by: actor.username, operator: updated.username });
-      // Disabled: its sessions are dead already (session-check.ts); its sockets end now.
-      if (updated.disabled && !target.disabled) await deps.revokeOperator?.(updated.username);
+      if (twoFactorOff && target.twoFactor) {
+        deps.logger.info('admin.operator-2fa-off', { by: actor.username, operator: updated.username });
+        // TODO(audit): recordAudit '2fa-disabled' (by actor, for this operator) once the audit log is on main.
+      }
+      // Disabled or 2FA off: its sessions are dead already (session-check.ts); its sockets end now.
+      if ((updated.disabled && !target.disabled) || updated.sessionGeneration !== target.sessionGeneration)
+        await deps.revokeOperator?.(updated.username);
       else if (updated.role !== target.role) deps.roleChanged?.(updated.username, updated.role);
       res.json({ ok: true, data: adminView(updated) });
     }),

@@ -37,6 +37,7 @@ export function createMemoryStore(options: { now?: () => number } = {}): ChatSto
   const presence = new Map<string, { presence: OperatorPresence; expiresAt: number }>();
   const sessions = new Map<string, OperatorSession>();
   const attempts = createWindowCounters(now);
+  const totpSteps = new Map<string, { step: number; expiresAt: number }>();
   // One process: the secret never needs to leave it.
   const secret = randomBytes(32).toString('base64url');
   const idSecret = randomBytes(32).toString('base64url');
@@ -238,6 +239,12 @@ export function createMemoryStore(options: { now?: () => number } = {}): ChatSto
     },
     async clearAttempts(key) {
       attempts.clear(key);
+    },
+    async claimTotpStep(username, step, ttlMs) {
+      const last = totpSteps.get(username);
+      if (last && last.expiresAt > now() && last.step >= step) return false;
+      totpSteps.set(username, { step, expiresAt: now() + ttlMs });
+      return true;
     },
     async addressSecret() {
       return secret;
