@@ -11,6 +11,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { AccountsPanel } from './AccountsPanel';
 import { adminText } from './admin-strings';
 import { ShortcutsHelp, useShortcuts } from './shortcuts';
+import { TwoFactorPanel } from './TwoFactorPanel';
 import { format } from '../chat/fill';
 import type { OperatorMe, QuickReply } from '../../../chat-server/src/protocol';
 import { ConversationPanel } from './ConversationPanel';
@@ -38,6 +39,11 @@ const DANGER_REPEAT_MS = 60_000;
 
 /** This tab's place, kept over a reload (sessionStorage: this tab only, gone when it closes). */
 const PLACE = { view: 'ghnt-console-view', available: 'ghnt-console-available', focus: 'ghnt-console-focus' } as const;
+/** The console's parts: the work, the accounts (supervisors), one's own two-factor login. */
+const VIEWS = ['work', 'accounts', 'two-factor'] as const;
+type View = (typeof VIEWS)[number];
+const VIEW_LABEL = { work: 'nav.work', accounts: 'nav.accounts', 'two-factor': 'nav.twoFactor' } as const;
+
 const remembered = (key: string) => {
   try {
     return sessionStorage.getItem(key);
@@ -74,9 +80,10 @@ export default function ConsoleApp(props: ConsoleProps) {
   const [dangerNews, setDangerNews] = useState('');
 
   useEffect(() => setDangerSound(dangerSoundOn()), []);
-  const [view, setView] = useState<'work' | 'accounts'>(() =>
-    remembered(PLACE.view) === 'accounts' ? 'accounts' : 'work',
-  );
+  const [view, setView] = useState<View>(() => {
+    const kept = remembered(PLACE.view);
+    return VIEWS.find((name) => name === kept) ?? 'work';
+  });
   const [shortcutNote, setShortcutNote] = useState('');
   const restoredFocus = useRef(false);
 
@@ -121,7 +128,7 @@ export default function ConsoleApp(props: ConsoleProps) {
     if (!code) remember(PLACE.available, status === 'available' ? '1' : null);
   };
 
-  const showView = (next: 'work' | 'accounts') => {
+  const showView = (next: View) => {
     setView(next);
     remember(PLACE.view, next);
   };
@@ -203,6 +210,10 @@ export default function ConsoleApp(props: ConsoleProps) {
       colleague.load < colleague.capacity,
   );
 
+  // The accounts are for supervisors only; everyone has their own two-factor login.
+  const views = VIEWS.filter((name) => name !== 'accounts' || me?.role === 'supervisor');
+  const shownView: View = views.includes(view) ? view : 'work';
+
   const logout = async () => {
     for (const key of Object.values(PLACE)) remember(key, null);
     try {
@@ -214,7 +225,7 @@ export default function ConsoleApp(props: ConsoleProps) {
 
   return (
     // While the accounts are shown the work parts are hidden by CSS, not removed: drafts stay.
-    <div class="console" data-view={me?.role === 'supervisor' ? view : 'work'} data-connection={op.connection}>
+    <div class="console" data-view={shownView} data-connection={op.connection}>
       {/* First in the work area: whoever is in danger and waiting (issue 20). */}
       <p role="alert" class="visually-hidden" data-testid="console-danger-news">
         {dangerNews}
@@ -289,24 +300,25 @@ export default function ConsoleApp(props: ConsoleProps) {
         {shortcutNote}
       </p>
 
-      {me?.role === 'supervisor' && (
+      {me && (
         <nav class="console-nav" aria-label={adminText('nav.label')}>
-          {(['work', 'accounts'] as const).map((name) => (
+          {views.map((name) => (
             <button
               key={name}
               type="button"
               class="console-nav__item"
-              aria-current={view === name ? 'page' : undefined}
+              aria-current={shownView === name ? 'page' : undefined}
               onClick={() => showView(name)}
             >
-              {adminText(name === 'work' ? 'nav.work' : 'nav.accounts')}
+              {adminText(VIEW_LABEL[name])}
             </button>
           ))}
         </nav>
       )}
-      {me?.role === 'supervisor' && view === 'accounts' && (
+      {me?.role === 'supervisor' && shownView === 'accounts' && (
         <AccountsPanel languages={props.languages} me={me.operatorId} />
       )}
+      {me && shownView === 'two-factor' && <TwoFactorPanel on={me.twoFactor} onConfirmed={setMe} />}
 
       {error && (
         <p class="console-error" role="alert">

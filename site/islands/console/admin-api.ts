@@ -1,5 +1,11 @@
 /** The console's calls to the account API (docs/chat-protocol.md "Accounts") and the password change. */
-import type { AdminCreated, AdminOperator, OperatorMe } from '../../../chat-server/src/protocol';
+import type {
+  AdminCreated,
+  AdminOperator,
+  OperatorLoginStep,
+  OperatorMe,
+  TwoFactorSetup,
+} from '../../../chat-server/src/protocol';
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; error: string; message?: string };
 
@@ -41,11 +47,19 @@ export const createOperator = (body: {
 
 export const updateOperator = (
   id: string,
-  change: Partial<Pick<AdminOperator, 'disabled' | 'role' | 'languages' | 'displayName' | 'region'>>,
+  change: Partial<Pick<AdminOperator, 'disabled' | 'role' | 'languages' | 'displayName' | 'region'>> & {
+    twoFactor?: false;
+  },
 ) => call<AdminOperator>('PATCH', `/api/admin/operators/${encodeURIComponent(id)}`, change);
 
 export const resetPassword = (id: string) =>
   call<{ temporaryPassword: string }>('POST', `/api/admin/operators/${encodeURIComponent(id)}/reset-password`);
 
 export const changePassword = (current: string, next: string) =>
-  call<OperatorMe>('POST', '/api/operator/password', { current, next });
+  call<OperatorMe | OperatorLoginStep>('POST', '/api/operator/password', { current, next });
+
+/** A new secret for the authenticator app; `code` (the current app's code) only when two-factor login is on. */
+export const setUpTwoFactor = (code?: string) =>
+  call<TwoFactorSetup>('POST', '/api/operator/2fa/setup', code ? { code } : {});
+
+export const confirmTwoFactor = (code: string) => call<OperatorMe>('POST', '/api/operator/2fa/confirm', { code });
