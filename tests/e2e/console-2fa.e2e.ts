@@ -5,7 +5,8 @@
  * page, the code computed with otpauth as a phone's app would), logs out, logs in with password
  * and code, becomes available, and works two conversations at once: a Dutch visitor from
  * /nl/chat/ and a Polish one from /pl/chat/, a message each way in each, both ended with an
- * outcome. The 2FA screens are axe-clean and free of CSP errors; a screenshot of the setup at
+ * outcome. Then a lost phone: the supervisor turns it off and the colleague's console is logged
+ * out. The 2FA screens are axe-clean and free of CSP errors; a screenshot of the setup at
  * 1366×768 goes to /tmp/2fa-1366.png.
  */
 import { randomBytes } from 'node:crypto';
@@ -167,6 +168,15 @@ test('two-factor login: new account, own password, 2FA set up, log in with a cod
   await expect(colleague.locator('.console-conversation')).toHaveCount(2);
   await endDutch();
   await endPolish();
+
+  // A lost phone: the supervisor turns two-factor login off; the colleague is logged out at once.
+  await supervisor.reload();
+  await row.getByRole('button', { name: `${a['accounts.twoFactorOff']}: ${username}` }).click();
+  await expect(row).not.toContainText(a['accounts.twoFactorOn']);
+  expect(await axeViolations(supervisor), 'accounts after 2FA off').toEqual([]);
+  await expect(colleague.getByRole('heading', { name: nl['chat.console.login.title'] })).toBeVisible({
+    timeout: 5_000,
+  });
 
   // No CSP violation or script error; the browser reports the two refusals the walk asked for
   // (the wrong confirm code, 400; the login without its code, 401) and nothing else.

@@ -55,11 +55,12 @@ export const totpCodeSchema = z
   .transform((value) => value.replace(/\s/g, ''))
   .pipe(z.string().regex(/^\d{6}$/, 'six digits'));
 
-/** `POST /api/operator/login`; `code` is an addition (issue 14): needed once two-factor login is on. */
+/** `POST /api/operator/login`. */
 export const operatorLoginSchema = z
   .object({
     username: z.string().min(1).max(64),
     password: z.string().min(1).max(256),
+    /** Addition (issue 14): the authenticator app's code, needed once two-factor login is on. */
     code: totpCodeSchema.optional(),
   })
   .strict();
