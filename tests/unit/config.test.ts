@@ -33,6 +33,13 @@ describe('readConfig', () => {
     expect(config.chat.admission.reservedInDanger).toBe(4);
   });
 
+  it('requires two-factor login only when OPERATOR_REQUIRE_2FA says so', () => {
+    expect(readConfig({}).chat.requireTwoFactor).toBe(false);
+    expect(readConfig({ OPERATOR_REQUIRE_2FA: 'true' }).chat.requireTwoFactor).toBe(true);
+    expect(readConfig({ OPERATOR_REQUIRE_2FA: '0' }).chat.requireTwoFactor).toBe(false);
+    expect(() => readConfig({ OPERATOR_REQUIRE_2FA: 'yes' })).toThrow(/OPERATOR_REQUIRE_2FA/);
+  });
+
   it('names every bad variable at once', () => {
     expect(() => readConfig({ PORT: 'abc', REDIS_URL: 'not a url' })).toThrow(/PORT[\s\S]*REDIS_URL/);
   });
