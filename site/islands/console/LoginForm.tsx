@@ -131,12 +131,13 @@ export function LoginForm({ strings, onLoggedIn }: Props) {
       </div>
       {needsCode && (
         <>
-          <p>{adminText('login.code.intro')}</p>
+          <p id="console-code-intro">{adminText('login.code.intro')}</p>
           <div class="console-field">
             <label for="console-code">{adminText('login.code')}</label>
             <input
               id="console-code"
               name="code"
+              aria-describedby="console-code-intro"
               ref={codeField}
               inputMode="numeric"
               autocomplete="one-time-code"
