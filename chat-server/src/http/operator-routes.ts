@@ -144,7 +144,7 @@ export function operatorRoutes(deps: Deps): Router {
       });
       res.setHeader('Set-Cookie', sessionCookie(id, { maxAgeMs: deps.settings.sessionTtlMs, secure: deps.production }));
       deps.logger.info('operator.login', { operator: account.username });
-      // A temporary password: this session may only change it (POST /api/operator/password).
+      // A temporary password, or 2FA required and not set up: this session may only do that first.
       res.json({ ok: true, data: await loginAnswer(account) });
     } catch (failure) {
       if (failure instanceof GateFull) {
