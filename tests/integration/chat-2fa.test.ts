@@ -328,6 +328,23 @@ for (const kind of storeKinds()) {
       expect(back.status).toBe(200);
       expect(back.body.data.twoFactor).toBe(false);
       expect(logged.join('\n')).toContain('admin.operator-2fa-off');
+      // The audit log: anna turned it on herself, the supervisor turned it off.
+      const audit = await call<{ actor: string; action: string; target?: string }[]>(
+        c,
+        'GET',
+        '/api/admin/audit?limit=50',
+        {
+          cookie: boss,
+        },
+      );
+      const twoFactorEntries = audit.body.data.filter((entry) => entry.action.startsWith('2fa-'));
+      expect(twoFactorEntries.map(({ actor, action, target }) => ({ actor, action, target }))).toEqual(
+        expect.arrayContaining([
+          { actor: 'anna', action: '2fa-enabled', target: 'anna' },
+          { actor: 'boss', action: '2fa-disabled', target: 'anna' },
+        ]),
+      );
+      expect(twoFactorEntries).toHaveLength(2);
       // Turning it off when it is off changes nothing and ends no session.
       const again = await call(c, 'PATCH', '/api/admin/operators/anna', { cookie: boss, body: { twoFactor: false } });
       expect(again.status).toBe(200);

@@ -8,7 +8,7 @@ import type { Phase, Problem } from './chat-state';
 import { ConversationView } from './ConversationView';
 import { EndedView } from './EndedView';
 import { format } from './fill';
-import { MessageLog, senderName } from './MessageLog';
+import { MessageLog, messageText, senderName } from './MessageLog';
 import { PreChatForm } from './PreChatForm';
 import { SafetyNumbers } from './SafetyNumbers';
 import { StatusNotice } from './StatusNotice';
@@ -73,7 +73,7 @@ export default function ChatApp(props: ChatProps) {
       setAnnouncement(
         format(strings['chat.announce.message'], {
           from: senderName(last, strings, chat.operatorName),
-          text: last.text,
+          text: messageText(last, strings),
         }),
       );
     }

@@ -1,7 +1,12 @@
-/** The console's calls to the account API (docs/chat-protocol.md "Accounts") and the password change. */
+/**
+ * The console's calls to the account API (docs/chat-protocol.md "Accounts"), the password change,
+ * two-factor login, and the supervisors' audit log and statistics ("Audit log", "Statistics").
+ */
 import type {
   AdminCreated,
   AdminOperator,
+  AdminStats,
+  AuditEntry,
   OperatorLoginStep,
   OperatorMe,
   TwoFactorSetup,
@@ -63,3 +68,11 @@ export const setUpTwoFactor = (code?: string) =>
   call<TwoFactorSetup>('POST', '/api/operator/2fa/setup', code ? { code } : {});
 
 export const confirmTwoFactor = (code: string) => call<OperatorMe>('POST', '/api/operator/2fa/confirm', { code });
+
+/** The period's query string for the statistics (also the CSV link). */
+export const statsQuery = (from: string, to: string) => `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+
+export const fetchStats = (from: string, to: string) =>
+  call<AdminStats>('GET', `/api/admin/stats?${statsQuery(from, to)}`);
+
+export const fetchAudit = (limit: number) => call<AuditEntry[]>('GET', `/api/admin/audit?limit=${limit}`);

@@ -1,6 +1,6 @@
 /**
  * Dutch texts of the console's work-tool parts added with issue 14 (shortcuts, password change,
- * accounts). The console is a Dutch-only staff tool (site/pages/medewerkers/index.astro), so
+ * accounts, the figures and the audit log). The console is a Dutch-only staff tool (site/pages/medewerkers/index.astro), so
  * these are not in content/ui/<lang>.json, which every visitor language must translate.
  */
 export const adminStrings = {
@@ -8,6 +8,7 @@ export const adminStrings = {
   'nav.work': 'Chats',
   'nav.accounts': 'Accounts',
   'nav.twoFactor': 'Tweestapsverificatie',
+  'nav.figures': 'Cijfers',
 
   'shortcuts.title': 'Sneltoetsen',
   'shortcuts.intro':
@@ -104,6 +105,92 @@ export const adminStrings = {
   'accounts.error.languages': 'Kies minstens één taal.',
   'accounts.error.forbidden': 'Alleen de dienstleiding mag accounts beheren.',
   'accounts.error.unavailable': 'De chatserver is nu niet bereikbaar. Probeer het opnieuw.',
+
+  'wrapUp.title': 'Af te ronden ({count})',
+  'wrapUp.intro':
+    'Deze gesprekken zijn beëindigd zonder uitkomst: door de bezoeker, met Snel weg, of doordat de bezoeker te lang weg was. Kies de uitkomst; die telt mee in de cijfers. Wat je niet afrondt, vervalt na 24 uur zonder uitkomst.',
+  'wrapUp.item': 'Gesprek beëindigd om {time}',
+  'wrapUp.outcome': 'Uitkomst',
+  'wrapUp.note.label': 'Interne notitie (mag leeg blijven; de bezoeker ziet dit nooit)',
+  'wrapUp.submit': 'Afronden',
+  'wrapUp.chooseOutcome': 'Kies eerst een uitkomst.',
+  'wrapUp.done': 'Afgerond: {outcome}.',
+  'wrapUp.pointer': 'Kies de uitkomst bij “Af te ronden”.',
+
+  'handover.note.label': 'Overdrachtsnotitie (verplicht, 1 tot 500 tekens)',
+  'handover.note.hint': 'Wat moet je collega weten? Intern: de bezoeker ziet dit nooit.',
+  'handover.note.missing': 'Schrijf eerst een overdrachtsnotitie voor je collega.',
+  'handover.orphan.note': 'Teruggezet in de wachtrij: dit gesprek stond niet meer in beeld in de console.',
+  'handover.alert': '{from} heeft een gesprek aan je overgedragen: “{note}”',
+  'handover.shown': 'Overdracht van {from}',
+  'handover.dismiss': 'Gelezen',
+
+  'figures.title': 'Cijfers',
+  'figures.intro':
+    'Hoeveel chats er per uur van de week binnenkwamen, werden beantwoord of afgebroken, en hoe lang mensen wachtten. Alleen aantallen: niets over wie er chatte. Tijden in Nederlandse tijd.',
+  'figures.period': 'Periode',
+  'figures.from': 'Van',
+  'figures.to': 'Tot en met',
+  'figures.show': 'Toon cijfers',
+  'figures.loading': 'Cijfers laden…',
+  'figures.loaded': 'Cijfers van {from} tot en met {to} geladen.',
+  'figures.csv': 'Download als CSV (per uur van de week)',
+  'figures.metric': 'Kleur en getal in de week',
+  'figures.week.caption': '{metric} per uur van de week ({from} tot en met {to}). Rijen: dagen, kolommen: uren.',
+  'figures.week.hint': 'Donkerder is meer. Een streepje: geen beantwoorde chats in dat uur.',
+  'figures.totals': 'Totaal in deze periode',
+  'figures.offered': 'Aangeboden chats',
+  'figures.answered': 'Beantwoord',
+  'figures.abandoned': 'Afgebroken voor aanname',
+  'figures.refusedClosed': 'Geweigerd: gesloten',
+  'figures.refusedNoOperators': 'Geweigerd: geen medewerker beschikbaar',
+  'figures.refusedQueueFull': 'Geweigerd: wachtrij vol',
+  'figures.waitP50Seconds': 'Wachttijd, de helft wachtte hooguit',
+  'figures.waitP90Seconds': 'Wachttijd, 9 van de 10 wachtten hooguit',
+  'figures.byLanguage': 'Aangeboden per taal',
+  'figures.noWait': 'geen',
+  'figures.seconds': '{count} s',
+  'figures.minutes': '{count} min',
+  'figures.hourOrMore': '1 uur of langer',
+  'figures.error.invalid': 'Die periode klopt niet: {message}',
+  'figures.day.1': 'maandag',
+  'figures.day.2': 'dinsdag',
+  'figures.day.3': 'woensdag',
+  'figures.day.4': 'donderdag',
+  'figures.day.5': 'vrijdag',
+  'figures.day.6': 'zaterdag',
+  'figures.day.7': 'zondag',
+  'figures.hour': 'uur',
+
+  'audit.title': 'Logboek',
+  'audit.intro':
+    'Wie wat deed in de console: inloggen, accounts, gesprekken aannemen, doorzetten en beëindigen. Nooit wat er in een chat staat.',
+  'audit.loading': 'Logboek laden…',
+  'audit.empty': 'Nog niets vastgelegd.',
+  'audit.more': 'Toon de laatste 1000',
+  'audit.when': 'Tijd',
+  'audit.actor': 'Wie',
+  'audit.action': 'Wat',
+  'audit.target': 'Account of gesprek',
+  'audit.unknown': 'onbekende naam',
+  'audit.fields': 'gewijzigd: {fields}',
+  'audit.to': 'naar {to}',
+  'audit.toQueue': 'terug naar de wachtrij',
+  'audit.action.login': 'ingelogd',
+  'audit.action.login-failed': 'inloggen mislukt',
+  'audit.action.logout': 'uitgelogd',
+  'audit.action.password-changed': 'eigen wachtwoord gewijzigd',
+  'audit.action.2fa-enabled': 'tweestapsverificatie aangezet',
+  'audit.action.2fa-disabled': 'tweestapsverificatie uitgezet',
+  'audit.action.account-created': 'account gemaakt',
+  'audit.action.account-updated': 'account gewijzigd',
+  'audit.action.account-disabled': 'account uitgeschakeld',
+  'audit.action.account-enabled': 'account ingeschakeld',
+  'audit.action.account-password-reset': 'nieuw tijdelijk wachtwoord',
+  'audit.action.chat-accepted': 'gesprek aangenomen',
+  'audit.action.chat-transferred': 'gesprek doorgezet',
+  'audit.action.chat-ended': 'gesprek beëindigd',
+  'audit.action.chat-wrap-up': 'gesprek afgerond',
 } as const;
 
 export type AdminKey = keyof typeof adminStrings;
