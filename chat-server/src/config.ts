@@ -75,6 +75,8 @@ const envSchema = z.object({
   OPERATORS_FILE: z.string().default('.data/operators.json'),
   /** An operator session ends this long after login. @default 9 */
   OPERATOR_SESSION_HOURS: z.coerce.number().min(0.01).max(24).default(9),
+  /** Every operator account must use two-factor login (TOTP): until set up, a session may only set it up. @default false */
+  OPERATOR_REQUIRE_2FA: booleanFlag,
   /** Failed logins for one username from one client address before that pair is locked. @default 5 */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   /** Failed logins from one client address, whatever the username, before that address is locked. @default 20 */
@@ -135,6 +137,8 @@ export interface ChatSettings {
   retentionMs: number;
   rateLimit: { burst: number; perSecond: number };
   sessionTtlMs: number;
+  /** OPERATOR_REQUIRE_2FA (issue 14): a session of an account without two-factor login may only set it up. */
+  requireTwoFactor: boolean;
   loginMaxFailures: number;
   lockoutMs: number;
   login: LoginSettings;
@@ -196,6 +200,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retentionMs: e.CHAT_RETENTION_SECONDS * 1000,
       rateLimit: { burst: e.CHAT_RATE_BURST, perSecond: e.CHAT_RATE_PER_SECOND },
       sessionTtlMs: e.OPERATOR_SESSION_HOURS * 3_600_000,
+      requireTwoFactor: e.OPERATOR_REQUIRE_2FA,
       loginMaxFailures: e.LOGIN_MAX_FAILURES,
       lockoutMs: e.LOGIN_LOCKOUT_MINUTES * 60_000,
       login: {

@@ -7,7 +7,7 @@
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connect } from 'socket.io-client';
@@ -407,6 +407,24 @@ describe('npm run operator:add --languages', () => {
         expect(refused.stderr, bad).toMatch(/--languages/);
       }
       expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')) as object)).toEqual(['anna', 'bram']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves two-factor login off on an existing account: the way back after a lost phone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ghnt-cli-'));
+    const file = join(dir, 'operators.json');
+    try {
+      expect(run(file, ['--username', 'anna', '--role', 'supervisor']).status).toBe(0);
+      const before = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, unknown>>;
+      before.anna = { ...before.anna, twoFactor: { secret: 'JBSWY3DPEHPK3PXP', since: '2026-12-05T10:00:00Z' } };
+      writeFileSync(file, JSON.stringify(before));
+      const again = run(file, ['--username', 'anna', '--role', 'supervisor']);
+      expect(again.status).toBe(0);
+      expect(again.stdout).toMatch(/Two-factor login is off now/);
+      const after = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, unknown>>;
+      expect(after.anna?.twoFactor).toBeUndefined();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

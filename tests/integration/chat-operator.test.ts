@@ -93,6 +93,7 @@ for (const kind of storeKinds()) {
             role: 'supervisor',
             region: 'VT09',
             capacity: 3,
+            twoFactor: false,
           },
         });
         expect((await fetch(`${c.base}/api/operator/me`)).status).toBe(401);

@@ -407,6 +407,18 @@ for (const kind of storeKinds()) {
       expect((await store.takeAttempt([{ key: 'short', limit: 1 }], 50)).ok).toBe(true);
     });
 
+    it('claims a TOTP time step once per account, atomically; an earlier step after a later one is a replay', async () => {
+      // Ten logins with one code at once: exactly one gets it (issue 14).
+      const claims = await Promise.all(Array.from({ length: 10 }, () => store.claimTotpStep('anna', 1000, 10_000)));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await store.claimTotpStep('anna', 999, 10_000)).toBe(false);
+      expect(await store.claimTotpStep('bram', 1000, 10_000)).toBe(true);
+      expect(await store.claimTotpStep('anna', 1001, 50)).toBe(true);
+      await new Promise((r) => setTimeout(r, 150));
+      // Forgotten after its time: by then no code of those steps is valid any more.
+      expect(await store.claimTotpStep('anna', 1001, 10_000)).toBe(true);
+    });
+
     it('shares one address secret between processes', async () => {
       const secret = await store.addressSecret();
       expect(secret.length).toBeGreaterThanOrEqual(32);

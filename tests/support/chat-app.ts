@@ -40,6 +40,7 @@ export const defaultSettings: ChatSettings = {
   retentionMs: 0,
   rateLimit: { burst: 1_000, perSecond: 1_000 },
   sessionTtlMs: 60 * 60_000,
+  requireTwoFactor: false,
   loginMaxFailures: 5,
   lockoutMs: 60_000,
   // Generous per-address limits: every test client comes from 127.0.0.1. The abuse tests

@@ -39,6 +39,13 @@ describe('readConfig', () => {
     expect(() => readConfig({ OPERATOR_RECONNECT_GRACE_SECONDS: '-1' })).toThrow(/OPERATOR_RECONNECT_GRACE_SECONDS/);
   });
 
+  it('requires two-factor login only when OPERATOR_REQUIRE_2FA says so', () => {
+    expect(readConfig({}).chat.requireTwoFactor).toBe(false);
+    expect(readConfig({ OPERATOR_REQUIRE_2FA: 'true' }).chat.requireTwoFactor).toBe(true);
+    expect(readConfig({ OPERATOR_REQUIRE_2FA: '0' }).chat.requireTwoFactor).toBe(false);
+    expect(() => readConfig({ OPERATOR_REQUIRE_2FA: 'yes' })).toThrow(/OPERATOR_REQUIRE_2FA/);
+  });
+
   it('keeps audit log entries 180 days unless AUDIT_RETENTION_DAYS says otherwise (1–3650)', () => {
     expect(readConfig({}).auditRetentionMs).toBe(180 * 86_400_000);
     expect(readConfig({ AUDIT_RETENTION_DAYS: '30' }).auditRetentionMs).toBe(30 * 86_400_000);

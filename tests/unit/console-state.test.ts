@@ -26,7 +26,14 @@ import {
 import type { ShownMessage } from '../../site/islands/chat/message-list';
 
 const AT = '2026-12-05T03:00:00.000Z';
-const ME = { operatorId: 'op-me', name: 'Noor', role: 'operator', region: 'VT01', capacity: 2 } as const;
+const ME = {
+  operatorId: 'op-me',
+  name: 'Noor',
+  role: 'operator',
+  region: 'VT01',
+  capacity: 2,
+  twoFactor: false,
+} as const;
 
 function waitingRow(conversationId: string, inDanger = false): WaitingConversation {
   return { conversationId, waitingSince: AT, lang: 'nl', about: 'self', inDanger, visitorPresent: true };

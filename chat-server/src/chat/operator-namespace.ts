@@ -14,7 +14,7 @@ import {
   operatorWrapUpSchema,
 } from '../protocol';
 import { originAllowed } from '../auth/origin';
-import { liveSession } from '../auth/session-check';
+import { firstStepOf, liveSession } from '../auth/session-check';
 import { sessionIdFrom, sessionKey } from '../auth/sessions';
 import { operatorRoom, sessionRoom, SUPERVISORS_ROOM, type ChatContext, type ChatDeps } from './chat-context';
 import { operatorHandlers } from './operator-handlers';
@@ -45,8 +45,10 @@ export function wireOperatorNamespace(
       const live = await liveSession(deps, key);
       if (!live) return next(new Error('unauthorized'));
       const { session, account } = live;
-      // A temporary password must be changed first (POST /api/operator/password).
-      if (account.mustChangePassword) return next(new Error('password-change-required'));
+      // A temporary password must be changed first (POST /api/operator/password), and with
+      // OPERATOR_REQUIRE_2FA two-factor login set up (POST /api/operator/2fa/setup and confirm).
+      const firstStep = firstStepOf(account, deps.settings);
+      if (firstStep) return next(new Error(firstStep));
       socket.data = {
         operatorId: account.username,
         name: account.displayName,

@@ -101,6 +101,8 @@ async function main() {
     const existing = await accounts.get(args.username);
     const languages = args.languages ?? existing?.languages ?? ['nl'];
     // A password typed here is not temporary: a pending change required by a supervisor's reset is lifted.
+    // Two-factor login is left off too: this is the way back for someone who lost their phone
+    // when no supervisor can turn it off (the last supervisor, say).
     await accounts.put({
       username: args.username,
       role: args.role,
@@ -114,7 +116,7 @@ async function main() {
       `${existing ? 'Updated' : 'Created'} ${args.role} "${args.username}" (region ${args.region}, languages ${languages.join(',')}, shown to visitors as "${args.name}") in ${config.redisUrl ? 'Redis' : config.operatorsFile}.${
         // The new password hash ends every session of the account (auth/session-check.ts).
         existing ? ' Its open sessions and sockets end now.' : ''
-      }`,
+      }${existing?.twoFactor ? ' Two-factor login is off now: set it up again in the console.' : ''}`,
     );
   } finally {
     await store.close();

@@ -1,13 +1,14 @@
 /**
  * Who may use the supervisors' routes (`/api/admin/…`): the signed-in supervisor, or an answer.
  * No live session → 401 `unauthorized`; a temporary password not yet changed → 403
- * `password-change-required`; an operator → 403 `forbidden`; a state-changing request without
+ * `password-change-required`; two-factor login required (OPERATOR_REQUIRE_2FA) and not set up →
+ * 403 `2fa-setup-required`; an operator → 403 `forbidden`; a state-changing request without
  * this site's Origin → 403 `forbidden` (checked first: the CSRF rule of auth/origin.ts, with the
  * SameSite=Strict cookie). Shared by admin-routes.ts and admin-report-routes.ts.
  */
 import type { Request, Response } from 'express';
 import { originAllowed } from '../auth/origin';
-import { liveSession } from '../auth/session-check';
+import { firstStepOf, liveSession } from '../auth/session-check';
 import { sessionIdFrom, sessionKey } from '../auth/sessions';
 import type { ChatDeps } from '../chat/chat-context';
 import type { OperatorAccount } from '../chat/store/chat-store';
@@ -17,7 +18,7 @@ export const adminError = (res: Response, status: number, code: string, message?
 
 /** The signed-in supervisor; or null after answering 403 (Origin, for changes), 401 or 403. */
 export async function signedInSupervisor(
-  deps: Pick<ChatDeps, 'store' | 'accounts' | 'publicOrigin'>,
+  deps: Pick<ChatDeps, 'store' | 'accounts' | 'publicOrigin' | 'settings'>,
   req: Request,
   res: Response,
   changes: boolean,
@@ -28,8 +29,9 @@ export async function signedInSupervisor(
   }
   const id = sessionIdFrom(req.headers.cookie);
   const account = id ? ((await liveSession(deps, sessionKey(id)))?.account ?? null) : null;
+  const firstStep = account ? firstStepOf(account, deps.settings) : null;
   if (!account) adminError(res, 401, 'unauthorized');
-  else if (account.mustChangePassword) adminError(res, 403, 'password-change-required');
+  else if (firstStep) adminError(res, 403, firstStep);
   else if (account.role !== 'supervisor') adminError(res, 403, 'forbidden');
   else return account;
   return null;

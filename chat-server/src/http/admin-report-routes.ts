@@ -10,7 +10,7 @@ import type { ChatDeps } from '../chat/chat-context';
 import { buildReport, calendarDays, statsCsv } from '../admin/chat-stats';
 import { adminError as error, handleAdmin as handle, signedInSupervisor } from './admin-access';
 
-type Deps = Pick<ChatDeps, 'store' | 'accounts' | 'publicOrigin' | 'audit' | 'stats'>;
+type Deps = Pick<ChatDeps, 'store' | 'accounts' | 'publicOrigin' | 'audit' | 'stats' | 'settings'>;
 
 /** 400 with the first problem in words, e.g. `limit: a whole number from 1 to 1000`. */
 const invalid = (res: Response, issues: z.core.$ZodIssue[]) => {

@@ -21,7 +21,10 @@ import type { OperatorAccount } from '../chat/store/chat-store';
 import { recordAudit } from '../admin/audit-log';
 import { adminError as error, handleAdmin as handle, signedInSupervisor } from './admin-access';
 
-type Deps = Pick<ChatDeps, 'store' | 'accounts' | 'regions' | 'logger' | 'publicOrigin' | 'audit' | 'now'> & {
+type Deps = Pick<
+  ChatDeps,
+  'store' | 'accounts' | 'regions' | 'logger' | 'publicOrigin' | 'audit' | 'now' | 'settings'
+> & {
   /** Ends the account's sockets now, on every process (attach-chat.ts). */
   revokeOperator?: (operatorId: string) => Promise<void>;
   /** Moves the account's open sockets in or out of the supervisors' figures. */
@@ -44,7 +47,7 @@ export const adminView = (account: OperatorAccount): AdminOperator => ({
   languages: account.languages?.length ? account.languages : ['nl'],
   ...(account.region ? { region: account.region } : {}),
   disabled: account.disabled === true,
-  twoFactor: false,
+  twoFactor: account.twoFactor !== undefined,
   mustChangePassword: account.mustChangePassword === true,
 });
 
@@ -74,6 +77,8 @@ export function adminRoutes(deps: Deps): Router {
       (field) => !same(before[field], after[field]),
     );
     if (fields.length) await recordAudit(deps, { ...base, action: 'account-updated', fields: [...fields] });
+    // Two-factor login turned off by a supervisor (a lost phone); turning it on is the operator's own (operator-routes.ts).
+    if (before.twoFactor && !after.twoFactor) await recordAudit(deps, { ...base, action: '2fa-disabled' });
   }
 
   router.get(
@@ -138,6 +143,14 @@ export function adminRoutes(deps: Deps): Router {
         ...(change.region ? { region: change.region } : {}),
         ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
       };
+      // Two-factor login off (a lost phone): the secrets go, and a new session generation ends
+      // every session of the account (session-check.ts); its sockets end below.
+      const twoFactorOff = change.twoFactor === false && (target.twoFactor !== undefined || target.twoFactorPending);
+      if (twoFactorOff) {
+        delete updated.twoFactor;
+        delete updated.twoFactorPending;
+        if (target.twoFactor) updated.sessionGeneration = (target.sessionGeneration ?? 0) + 1;
+      }
       // Somebody must be able to run the service: the last active supervisor stays one.
       const wasSupervisor = target.role === 'supervisor' && !target.disabled;
       const staysSupervisor = updated.role === 'supervisor' && !updated.disabled;
@@ -149,8 +162,11 @@ export function adminRoutes(deps: Deps): Router {
       await deps.accounts.put(updated);
       deps.logger.info('admin.operator-changed', { by: actor.username, operator: updated.username });
       await auditChange(actor, target, updated);
-      // Disabled: its sessions are dead already (session-check.ts); its sockets end now.
-      if (updated.disabled && !target.disabled) await deps.revokeOperator?.(updated.username);
+      if (twoFactorOff && target.twoFactor)
+        deps.logger.info('admin.operator-2fa-off', { by: actor.username, operator: updated.username });
+      // Disabled or 2FA off: its sessions are dead already (session-check.ts); its sockets end now.
+      if ((updated.disabled && !target.disabled) || updated.sessionGeneration !== target.sessionGeneration)
+        await deps.revokeOperator?.(updated.username);
       else if (updated.role !== target.role) deps.roleChanged?.(updated.username, updated.role);
       res.json({ ok: true, data: adminView(updated) });
     }),

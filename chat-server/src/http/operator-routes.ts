@@ -3,7 +3,9 @@
  * failures, logout, who am I, changing one's password, quick replies per language, and the help
  * route beside a conversation. State-changing requests need this site's Origin; every answer is
  * `no-store`. An account with a temporary password (set by a supervisor, admin-routes.ts) may
- * only change it: every other route answers 403 `password-change-required` until it has.
+ * only change it: every other route answers 403 `password-change-required` until it has. With
+ * OPERATOR_REQUIRE_2FA an account without two-factor login may only set it up (403
+ * `2fa-setup-required` elsewhere). Two-factor login itself: setup, confirm, and the code at login.
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
@@ -12,12 +14,17 @@ import {
   LANG_CODES,
   operatorLoginSchema,
   operatorPasswordSchema,
+  operatorTwoFactorConfirmSchema,
+  operatorTwoFactorSetupSchema,
+  type OperatorLoginStep,
   type OperatorMe,
+  type TwoFactorSetup,
 } from '../protocol';
 import { originAllowed } from '../auth/origin';
 import { clientBucket } from '../auth/client-address';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../auth/passwords';
-import { credentialOf, liveSession } from '../auth/session-check';
+import { credentialOf, firstStepOf, liveSession } from '../auth/session-check';
+import { codeStep, newTwoFactorSecret, TOTP_STEP_MEMORY_MS } from '../auth/totp';
 import { clearedSessionCookie, newSessionId, sessionCookie, sessionIdFrom, sessionKey } from '../auth/sessions';
 import { createLoginLimiter, GateFull, GATE_FULL_RETRY_MS } from '../limits/login-limiter';
 import type { ChatDeps } from '../chat/chat-context';
@@ -48,6 +55,7 @@ const meOf = (account: OperatorAccount, capacity: number, publicId: (username: s
   role: account.role,
   region: account.region,
   capacity,
+  twoFactor: account.twoFactor !== undefined,
 });
 
 export function operatorRoutes(deps: Deps): Router {
@@ -74,16 +82,32 @@ export function operatorRoutes(deps: Deps): Router {
 
   /**
    * The account behind the request's session cookie; or null after answering 401 (no live
-   * session) or 403 `password-change-required` (a temporary password not yet changed).
+   * session) or 403 `password-change-required` (a temporary password not yet changed) or
+   * `2fa-setup-required` (OPERATOR_REQUIRE_2FA, not set up yet; unless this is the setup).
    */
-  async function signedIn(req: Request, res: Response): Promise<OperatorAccount | null> {
+  async function signedIn(req: Request, res: Response, settingUp2fa = false): Promise<OperatorAccount | null> {
     const id = sessionIdFrom(req.headers.cookie);
     const account = id ? ((await liveSession(deps, sessionKey(id)))?.account ?? null) : null;
+    const firstStep = account ? firstStepOf(account, deps.settings) : null;
     if (!account) error(res, 401, 'unauthorized');
-    else if (account.mustChangePassword) error(res, 403, 'password-change-required');
+    else if (firstStep && !(settingUp2fa && firstStep === '2fa-setup-required')) error(res, 403, firstStep);
     else return account;
     return null;
   }
+
+  /** What a login or password change answers: `OperatorMe`, or the one step this session must take first. */
+  async function loginAnswer(account: OperatorAccount): Promise<OperatorMe | OperatorLoginStep> {
+    const firstStep = firstStepOf(account, deps.settings);
+    if (firstStep === 'password-change-required') return { mustChangePassword: true };
+    if (firstStep === '2fa-setup-required') return { twoFactorSetupRequired: true };
+    return meOf(account, deps.settings.capacity, await publicOperatorIds(deps.store));
+  }
+
+  /** Whether `code` is the secret's current code and its time step was not used before (a replay). */
+  const codeAccepted = async (username: string, secret: string, code: string) => {
+    const step = codeStep(secret, code, now());
+    return step !== null && (await deps.store.claimTotpStep(username, step, TOTP_STEP_MEMORY_MS));
+  };
 
   router.post('/api/operator/login', json, async (req, res) => {
     if (!sameOrigin(req)) return error(res, 403, 'forbidden');
@@ -106,6 +130,19 @@ export function operatorRoutes(deps: Deps): Router {
         });
         return error(res, 401, 'unauthorized');
       }
+      // Only now, with the right password, may the answer say that two-factor login is on.
+      if (account.twoFactor) {
+        const code = parsed.data.code;
+        if (code === undefined) {
+          await admission.released();
+          return error(res, 401, 'totp-required');
+        }
+        // A wrong or replayed code stays counted, as a wrong password does.
+        if (!(await codeAccepted(account.username, account.twoFactor.secret, code))) {
+          deps.logger.warn('operator.login-code-failed');
+          return error(res, 401, 'totp-invalid');
+        }
+      }
       await admission.succeeded();
       const id = newSessionId();
       await deps.store.createSession(sessionKey(id), {
@@ -116,9 +153,8 @@ export function operatorRoutes(deps: Deps): Router {
       res.setHeader('Set-Cookie', sessionCookie(id, { maxAgeMs: deps.settings.sessionTtlMs, secure: deps.production }));
       deps.logger.info('operator.login', { operator: account.username });
       await recordAudit(auditDeps, { actor: account.username, action: 'login' });
-      // A temporary password: this session may only change it (POST /api/operator/password).
-      if (account.mustChangePassword) return res.json({ ok: true, data: { mustChangePassword: true } });
-      res.json({ ok: true, data: meOf(account, deps.settings.capacity, await publicOperatorIds(deps.store)) });
+      // A temporary password, or 2FA required and not set up: this session may only do that first.
+      res.json({ ok: true, data: await loginAnswer(account) });
     } catch (failure) {
       if (failure instanceof GateFull) {
         noteQueueFull();
@@ -208,9 +244,77 @@ export function operatorRoutes(deps: Deps): Router {
       );
       deps.logger.info('operator.password-changed', { operator: username });
       await recordAudit(auditDeps, { actor: username, action: 'password-changed', target: username });
-      res.json({ ok: true, data: meOf(updated, deps.settings.capacity, await publicOperatorIds(deps.store)) });
+      res.json({ ok: true, data: await loginAnswer(updated) });
     } catch (failure) {
       if (failure instanceof GateFull) return tooMany(res, GATE_FULL_RETRY_MS);
+      error(res, 503, 'unavailable');
+    }
+  });
+
+  /**
+   * A new secret for the authenticator app, pending until confirmed (a new setup replaces an
+   * unconfirmed one). When two-factor login is already on (a new phone), the current app's code
+   * is needed too, counted by the login limits: a session alone cannot move it to another phone.
+   * The active secret stays in use until the new one is confirmed.
+   */
+  router.post('/api/operator/2fa/setup', json, async (req, res) => {
+    if (!sameOrigin(req)) return error(res, 403, 'forbidden');
+    try {
+      const account = await signedIn(req, res, true);
+      if (!account) return;
+      const parsed = operatorTwoFactorSetupSchema.safeParse(req.body ?? {});
+      if (!parsed.success) return error(res, 400, 'invalid-payload');
+      if (account.twoFactor) {
+        const code = parsed.data.code;
+        if (code === undefined) return error(res, 401, 'totp-required');
+        const admission = await limiter.admit(account.username, clientBucket(req, deps.trustProxy ?? 0));
+        if (!admission.ok) return tooMany(res, admission.retryAfterMs);
+        if (!(await codeAccepted(account.username, account.twoFactor.secret, code))) {
+          deps.logger.warn('operator.2fa-code-failed');
+          return error(res, 401, 'totp-invalid');
+        }
+        await admission.succeeded();
+      }
+      const { secret, otpauthUri, qrSvg } = newTwoFactorSecret(account.username);
+      // Read again: a supervisor may have changed the account meanwhile.
+      const fresh = await deps.accounts.get(account.username);
+      if (!fresh || fresh.disabled) return error(res, 401, 'unauthorized');
+      await deps.accounts.put({ ...fresh, twoFactorPending: secret });
+      const setup: TwoFactorSetup = { otpauthUri, qrSvg };
+      res.json({ ok: true, data: setup });
+    } catch (failure) {
+      if (failure instanceof GateFull) return tooMany(res, GATE_FULL_RETRY_MS);
+      error(res, 503, 'unavailable');
+    }
+  });
+
+  /**
+   * Turns two-factor login on with the pending secret once the app's code matches it. The code
+   * is claimed (it cannot log in afterwards). Sessions stay: this one was opened with the
+   * password, and with OPERATOR_REQUIRE_2FA it may now do everything.
+   */
+  router.post('/api/operator/2fa/confirm', json, async (req, res) => {
+    if (!sameOrigin(req)) return error(res, 403, 'forbidden');
+    try {
+      const account = await signedIn(req, res, true);
+      if (!account) return;
+      const parsed = operatorTwoFactorConfirmSchema.safeParse(req.body);
+      if (!parsed.success) return error(res, 400, 'invalid-payload');
+      const pending = account.twoFactorPending;
+      if (!pending) return error(res, 409, 'totp-not-set-up');
+      if (!(await codeAccepted(account.username, pending, parsed.data.code))) return error(res, 400, 'totp-invalid');
+      const fresh = await deps.accounts.get(account.username);
+      if (!fresh || fresh.disabled || fresh.twoFactorPending !== pending) return error(res, 409, 'totp-not-set-up');
+      const { twoFactorPending: _confirmed, ...rest } = fresh;
+      const updated: OperatorAccount = {
+        ...rest,
+        twoFactor: { secret: pending, since: new Date(now()).toISOString() },
+      };
+      await deps.accounts.put(updated);
+      deps.logger.info('operator.2fa-enabled', { operator: updated.username });
+      await recordAudit(auditDeps, { actor: updated.username, action: '2fa-enabled', target: updated.username });
+      res.json({ ok: true, data: meOf(updated, deps.settings.capacity, await publicOperatorIds(deps.store)) });
+    } catch {
       error(res, 503, 'unavailable');
     }
   });

@@ -6,6 +6,8 @@
  *   owner out; a second counter per address across accounts stops password spraying;
  * - a successful login clears its account+address counter and gives its address step back, so
  *   colleagues behind one office address do not use up each other's logins;
+ * - with two-factor login a code is counted like a password: a wrong or replayed code counts,
+ *   a right password without a code (the console then asks for it) is given back;
  * - the password checks run behind a fair gate (fair-gate.ts), so a flood cannot starve staff.
  */
 import { sharedAddressKeys } from '../auth/address-keys';
@@ -14,7 +16,13 @@ import type { ChatStore } from '../chat/store/chat-store';
 import { createFairGate, GateFull } from './fair-gate';
 
 export type LoginAdmission =
-  | { ok: true; check: <T>(verify: () => Promise<T>) => Promise<T>; succeeded: () => Promise<void> }
+  | {
+      ok: true;
+      check: <T>(verify: () => Promise<T>) => Promise<T>;
+      succeeded: () => Promise<void>;
+      /** Gives the attempt back: it guessed nothing (the password was right, a code is still to come). */
+      released: () => Promise<void>;
+    }
   | { ok: false; retryAfterMs: number };
 
 /** Retry-After when the password-check queue is full: the queue drains within a second or two. */
@@ -58,6 +66,9 @@ export function createLoginLimiter(
         },
         async succeeded() {
           await Promise.all([store.clearAttempts(accountCounter), store.returnAttempt(addressCounter)]);
+        },
+        async released() {
+          await giveBack();
         },
       };
     },

@@ -44,6 +44,11 @@ export const adminUpdateOperatorSchema = z
     languages: operatorLanguages.optional(),
     displayName: displayName.optional(),
     region: operatorRegion.optional(),
+    /**
+     * Addition (issue 14): `false` turns the account's two-factor login off (a lost phone) and
+     * ends its sessions; only the operator can turn it on (`POST /api/operator/2fa/setup`).
+     */
+    twoFactor: z.literal(false, 'only false: the operator turns two-factor login on').optional(),
   })
   .strict()
   .refine((change) => Object.keys(change).length > 0, 'nothing to change');
@@ -69,7 +74,7 @@ export interface AdminOperator {
   languages: Lang[];
   region?: string;
   disabled: boolean;
-  /** Two-factor login is not built yet: always false. */
+  /** Two-factor login (TOTP) is on: set up and confirmed by the operator (issue 14; was always false before). */
   twoFactor: boolean;
   /** The account still has a temporary password (set by a supervisor) that must be changed at login. */
   mustChangePassword: boolean;

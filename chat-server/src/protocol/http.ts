@@ -24,6 +24,8 @@ export interface OperatorMe {
   /** VTxx, VRxx or 'national'. */
   region: string;
   capacity: number;
+  /** Addition (issue 14): two-factor login (TOTP) is on for this account. */
+  twoFactor: boolean;
 }
 
 /** Addition: `GET /api/operator/quick-replies?lang=xx`. `html` is rendered from markdown with html off. */
@@ -43,6 +45,48 @@ export interface HelpRoute {
   phones: { id: string; name: string; phone: string }[];
 }
 
+/**
+ * Addition (issue 14): a code from an authenticator app (TOTP, RFC 6238): six digits; spaces
+ * (`123 456`, as apps show it) are left out before the check.
+ */
+export const totpCodeSchema = z
+  .string()
+  .max(20)
+  .transform((value) => value.replace(/\s/g, ''))
+  .pipe(z.string().regex(/^\d{6}$/, 'six digits'));
+
+/** `POST /api/operator/login`. */
 export const operatorLoginSchema = z
-  .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) })
+  .object({
+    username: z.string().min(1).max(64),
+    password: z.string().min(1).max(256),
+    /** Addition (issue 14): the authenticator app's code, needed once two-factor login is on. */
+    code: totpCodeSchema.optional(),
+  })
   .strict();
+
+/**
+ * Addition (issue 14): `POST /api/operator/2fa/setup`. `code` (the current app's code) is needed
+ * only when two-factor login is already on (moving to a new phone); the body may be empty.
+ */
+export const operatorTwoFactorSetupSchema = z.object({ code: totpCodeSchema.optional() }).strict();
+
+/** Addition (issue 14): `POST /api/operator/2fa/confirm`. */
+export const operatorTwoFactorConfirmSchema = z.object({ code: totpCodeSchema }).strict();
+
+/**
+ * Addition (issue 14): the answer of `POST /api/operator/2fa/setup`: the new, not yet confirmed
+ * secret as an `otpauth://totp/…` URI (its `secret` parameter is the base32 text for typing in)
+ * and as a QR code drawn on the server (an SVG document of rects only).
+ */
+export interface TwoFactorSetup {
+  otpauthUri: string;
+  qrSvg: string;
+}
+
+/**
+ * Addition (issue 14): what a login (or a password change) answers instead of `OperatorMe` while
+ * the session may only do one thing first: change the temporary password, or (with
+ * OPERATOR_REQUIRE_2FA) set up two-factor login.
+ */
+export type OperatorLoginStep = { mustChangePassword: true } | { twoFactorSetupRequired: true };

@@ -1,6 +1,6 @@
 /**
  * Accounts, for supervisors: the list, a new account with its temporary password shown once,
- * disable / enable, and a new temporary password. Everything is a real button or form field, so
+ * disable / enable, a new temporary password, and two-factor login off (a lost phone). Everything is a real button or form field, so
  * it works with the keyboard alone; results are announced in a status region, errors as alerts.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -231,6 +231,14 @@ export function AccountsPanel({ languages, me }: Props) {
     await load();
   };
 
+  const twoFactorOff = async (account: AdminOperator) => {
+    if (!window.confirm(t('accounts.confirmTwoFactorOff', { username: account.username }))) return;
+    const result = await updateOperator(account.id, { twoFactor: false });
+    if (!result.ok) return setNotice({ kind: 'alert', text: problem(result) });
+    setNotice({ kind: 'status', text: t('accounts.updated', { username: account.username }) });
+    await load();
+  };
+
   const reset = async (account: AdminOperator) => {
     if (!window.confirm(t('accounts.confirmReset', { username: account.username }))) return;
     const result = await resetPassword(account.id);
@@ -295,6 +303,7 @@ export function AccountsPanel({ languages, me }: Props) {
                   <td>
                     {account.disabled ? t('accounts.disabled') : t('accounts.active')}
                     {account.mustChangePassword && `, ${t('accounts.mustChange')}`}
+                    {account.twoFactor && `, ${t('accounts.twoFactorOn')}`}
                   </td>
                   <td>
                     <div class="console-accounts__buttons">
@@ -315,6 +324,16 @@ export function AccountsPanel({ languages, me }: Props) {
                       >
                         {t('accounts.reset')}
                       </button>
+                      {account.twoFactor && (
+                        <button
+                          type="button"
+                          class="button button--secondary"
+                          aria-label={`${t('accounts.twoFactorOff')}: ${account.username}`}
+                          onClick={() => void twoFactorOff(account)}
+                        >
+                          {t('accounts.twoFactorOff')}
+                        </button>
+                      )}
                       <EditAccount
                         key={`${account.id}:${account.role}:${account.languages.join()}:${account.displayName}:${account.region ?? ''}`}
                         account={account}

@@ -15,6 +15,7 @@ import { AuditPanel } from './AuditPanel';
 import { StatsPanel } from './StatsPanel';
 import { adminText } from './admin-strings';
 import { ShortcutsHelp, useShortcuts } from './shortcuts';
+import { TwoFactorPanel } from './TwoFactorPanel';
 import { format } from '../chat/fill';
 import type { QuickReply } from '../../../chat-server/src/protocol';
 import { ConversationPanel } from './ConversationPanel';
@@ -34,8 +35,12 @@ import { HandoverAlerts, WrapUpPanel } from './WrapUpPanel';
 /** While someone in danger waits past DANGER_ALARM_MS, the alarm sounds again this often. */
 const DANGER_REPEAT_MS = 60_000;
 
-/** The console's views: the work, and for supervisors the accounts and the figures with the audit log. */
-const CONSOLE_VIEWS = ['work', 'accounts', 'figures'] as const;
+/**
+ * The console's views: the work, for supervisors the accounts and the figures with the audit
+ * log, and for everyone their own two-factor login.
+ */
+const CONSOLE_VIEWS = ['work', 'accounts', 'figures', 'twoFactor'] as const;
+const FOR_EVERYONE: readonly ConsoleView[] = ['work', 'twoFactor'];
 type ConsoleView = (typeof CONSOLE_VIEWS)[number];
 
 /** This tab's place, kept over a reload (sessionStorage: this tab only, gone when it closes). */
@@ -224,6 +229,10 @@ export default function ConsoleApp(props: ConsoleProps) {
     }, 0);
   };
 
+  // The accounts and figures are for supervisors only; everyone has their own two-factor login.
+  const views = CONSOLE_VIEWS.filter((name) => FOR_EVERYONE.includes(name) || me?.role === 'supervisor');
+  const shownView: ConsoleView = views.includes(view) ? view : 'work';
+
   const logout = async () => {
     for (const key of Object.values(PLACE)) remember(key, null);
     forgetDevice();
@@ -235,8 +244,8 @@ export default function ConsoleApp(props: ConsoleProps) {
   };
 
   return (
-    // While the accounts or the figures are shown the work parts are hidden by CSS, not removed: drafts stay.
-    <div class="console" data-view={me?.role === 'supervisor' ? view : 'work'} data-connection={op.connection}>
+    // While another view is shown the work parts are hidden by CSS, not removed: drafts stay.
+    <div class="console" data-view={shownView} data-connection={op.connection}>
       {/* First in the work area: whoever is in danger and waiting (issue 20). */}
       <p role="alert" class="visually-hidden" data-testid="console-danger-news">
         {dangerNews}
@@ -307,14 +316,14 @@ export default function ConsoleApp(props: ConsoleProps) {
         {shortcutNote}
       </p>
 
-      {me?.role === 'supervisor' && (
+      {me && (
         <nav class="console-nav" aria-label={adminText('nav.label')}>
-          {CONSOLE_VIEWS.map((name) => (
+          {views.map((name) => (
             <button
               key={name}
               type="button"
               class="console-nav__item"
-              aria-current={view === name ? 'page' : undefined}
+              aria-current={shownView === name ? 'page' : undefined}
               onClick={() => showView(name)}
             >
               {adminText(`nav.${name}`)}
@@ -322,15 +331,16 @@ export default function ConsoleApp(props: ConsoleProps) {
           ))}
         </nav>
       )}
-      {me?.role === 'supervisor' && view === 'accounts' && (
+      {me?.role === 'supervisor' && shownView === 'accounts' && (
         <AccountsPanel languages={props.languages} me={me.operatorId} />
       )}
-      {me?.role === 'supervisor' && view === 'figures' && (
+      {me?.role === 'supervisor' && shownView === 'figures' && (
         <>
           <StatsPanel languages={props.languages} />
           <AuditPanel />
         </>
       )}
+      {me && shownView === 'twoFactor' && <TwoFactorPanel on={me.twoFactor} onConfirmed={op.meChanged} />}
 
       {/* Away: said at the top of the work area, with the way back (issue 20 item 7). */}
       {op.connection === 'connected' && !op.available && (

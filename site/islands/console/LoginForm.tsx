@@ -1,9 +1,14 @@
 /**
- * Staff log in with a username and password; the server sets an httpOnly session cookie. A
- * temporary password (from a supervisor) leads to choosing one's own first.
+ * Staff log in with a username and password; the server sets an httpOnly session cookie. With
+ * two-factor login on, the server answers `totp-required` after the right password and the form
+ * asks for the app's code. A temporary password (from a supervisor) leads to choosing one's own
+ * first; a server that requires two-factor login then leads to setting it up (TwoFactorPanel).
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { OperatorMe } from '../../../chat-server/src/protocol';
+import { adminText } from './admin-strings';
 import { PasswordChangeForm } from './PasswordChangeForm';
+import { TwoFactorPanel } from './TwoFactorPanel';
 import type { ConsoleStrings } from './types';
 
 interface Props {
@@ -17,11 +22,23 @@ export function LoginForm({ strings, onLoggedIn }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [temporary, setTemporary] = useState<string | null>(null);
+  const [needsCode, setNeedsCode] = useState(false);
+  const [code, setCode] = useState('');
+  const [setupRequired, setSetupRequired] = useState(false);
+  const codeField = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (needsCode) codeField.current?.focus();
+  }, [needsCode]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!username || !password) {
       setError(strings['chat.console.login.missing']);
+      return;
+    }
+    if (needsCode && !/^\d{6}$/.test(code.replace(/\s/g, ''))) {
+      setError(adminText('twoFactor.codeFormat'));
       return;
     }
     setBusy(true);
@@ -31,15 +48,25 @@ export function LoginForm({ strings, onLoggedIn }: Props) {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         credentials: 'same-origin',
-        body: JSON.stringify({ username, password }),
+        body: JSON.stringify({ username, password, ...(needsCode ? { code } : {}) }),
       });
+      const body = (await response.json().catch(() => ({}))) as {
+        data?: Partial<OperatorMe> & { mustChangePassword?: true; twoFactorSetupRequired?: true };
+        error?: string;
+      };
+      setCode('');
       if (response.ok) {
-        const body = (await response.json().catch(() => ({}))) as { data?: { mustChangePassword?: boolean } };
         setPassword('');
+        setNeedsCode(false);
         if (body.data?.mustChangePassword) setTemporary(password);
+        else if (body.data?.twoFactorSetupRequired) setSetupRequired(true);
         else onLoggedIn();
         return;
       }
+      // The password was right; the app's code is asked next (the password stays for that request).
+      if (body.error === 'totp-required') return setNeedsCode(true);
+      if (body.error === 'totp-invalid') return setError(adminText('login.code.wrong'));
+      setNeedsCode(false);
       setError(
         response.status === 429
           ? strings['chat.console.login.locked']
@@ -54,13 +81,15 @@ export function LoginForm({ strings, onLoggedIn }: Props) {
     }
   };
 
+  if (setupRequired) return <TwoFactorPanel on={false} required onConfirmed={() => onLoggedIn()} />;
   if (temporary !== null) {
     return (
       <PasswordChangeForm
         temporary={temporary}
-        onChanged={() => {
+        onChanged={(step) => {
           setTemporary(null);
-          onLoggedIn();
+          if (step === 'twoFactorSetupRequired') setSetupRequired(true);
+          else onLoggedIn();
         }}
       />
     );
@@ -100,6 +129,27 @@ export function LoginForm({ strings, onLoggedIn }: Props) {
           onInput={(e) => setPassword(e.currentTarget.value)}
         />
       </div>
+      {needsCode && (
+        <>
+          <p id="console-code-intro">{adminText('login.code.intro')}</p>
+          <div class="console-field">
+            <label for="console-code">{adminText('login.code')}</label>
+            <input
+              id="console-code"
+              name="code"
+              aria-describedby="console-code-intro"
+              ref={codeField}
+              inputMode="numeric"
+              autocomplete="one-time-code"
+              pattern="[0-9 ]*"
+              maxLength={7}
+              spellcheck={false}
+              value={code}
+              onInput={(e) => setCode(e.currentTarget.value)}
+            />
+          </div>
+        </>
+      )}
       <button type="submit" class="button" disabled={busy}>
         {strings['chat.console.login.submit']}
       </button>

@@ -9,7 +9,8 @@ import { changePassword } from './admin-api';
 
 interface Props {
   temporary: string;
-  onChanged: () => void;
+  /** `twoFactorSetupRequired`: the server requires two-factor login and it is not set up yet. */
+  onChanged: (step?: 'twoFactorSetupRequired') => void;
 }
 
 export function PasswordChangeForm({ temporary, onChanged }: Props) {
@@ -29,7 +30,7 @@ export function PasswordChangeForm({ temporary, onChanged }: Props) {
     setBusy(true);
     const result = await changePassword(temporary, next);
     setBusy(false);
-    if (result.ok) return onChanged();
+    if (result.ok) return onChanged('twoFactorSetupRequired' in result.data ? 'twoFactorSetupRequired' : undefined);
     setError(
       result.error === 'wrong-password'
         ? t('password.wrong')

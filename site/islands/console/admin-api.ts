@@ -1,13 +1,15 @@
 /**
  * The console's calls to the account API (docs/chat-protocol.md "Accounts"), the password change,
- * and the supervisors' audit log and statistics ("Audit log", "Statistics").
+ * two-factor login, and the supervisors' audit log and statistics ("Audit log", "Statistics").
  */
 import type {
   AdminCreated,
   AdminOperator,
   AdminStats,
   AuditEntry,
+  OperatorLoginStep,
   OperatorMe,
+  TwoFactorSetup,
 } from '../../../chat-server/src/protocol';
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; error: string; message?: string };
@@ -50,14 +52,22 @@ export const createOperator = (body: {
 
 export const updateOperator = (
   id: string,
-  change: Partial<Pick<AdminOperator, 'disabled' | 'role' | 'languages' | 'displayName' | 'region'>>,
+  change: Partial<Pick<AdminOperator, 'disabled' | 'role' | 'languages' | 'displayName' | 'region'>> & {
+    twoFactor?: false;
+  },
 ) => call<AdminOperator>('PATCH', `/api/admin/operators/${encodeURIComponent(id)}`, change);
 
 export const resetPassword = (id: string) =>
   call<{ temporaryPassword: string }>('POST', `/api/admin/operators/${encodeURIComponent(id)}/reset-password`);
 
 export const changePassword = (current: string, next: string) =>
-  call<OperatorMe>('POST', '/api/operator/password', { current, next });
+  call<OperatorMe | OperatorLoginStep>('POST', '/api/operator/password', { current, next });
+
+/** A new secret for the authenticator app; `code` (the current app's code) only when two-factor login is on. */
+export const setUpTwoFactor = (code?: string) =>
+  call<TwoFactorSetup>('POST', '/api/operator/2fa/setup', code ? { code } : {});
+
+export const confirmTwoFactor = (code: string) => call<OperatorMe>('POST', '/api/operator/2fa/confirm', { code });
 
 /** The period's query string for the statistics (also the CSV link). */
 export const statsQuery = (from: string, to: string) => `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;

@@ -7,6 +7,7 @@ export const adminStrings = {
   'nav.label': 'Onderdelen van de console',
   'nav.work': 'Chats',
   'nav.accounts': 'Accounts',
+  'nav.twoFactor': 'Tweestapsverificatie',
   'nav.figures': 'Cijfers',
 
   'shortcuts.title': 'Sneltoetsen',
@@ -33,6 +34,33 @@ export const adminStrings = {
   'password.same': 'Kies een ander wachtwoord dan het tijdelijke.',
   'password.wrong': 'Het tijdelijke wachtwoord klopt niet meer. Log opnieuw in.',
 
+  'login.code': 'Code uit je authenticator-app (6 cijfers)',
+  'login.code.intro': 'Je wachtwoord klopt. Vul nu de code uit je authenticator-app in.',
+  'login.code.wrong': 'Die code klopt niet of is al gebruikt. Wacht op de volgende code en probeer het opnieuw.',
+
+  'twoFactor.title': 'Tweestapsverificatie',
+  'twoFactor.intro':
+    'Met tweestapsverificatie log je in met je wachtwoord én een code uit een authenticator-app op je telefoon (bijvoorbeeld Microsoft Authenticator, Google Authenticator of FreeOTP). Zo kan niemand inloggen met alleen je wachtwoord.',
+  'twoFactor.required':
+    'Voor dit account is tweestapsverificatie verplicht. Stel het nu in; daarna kun je aan het werk.',
+  'twoFactor.on': 'Tweestapsverificatie staat aan.',
+  'twoFactor.off': 'Tweestapsverificatie staat uit.',
+  'twoFactor.start': 'Tweestapsverificatie instellen',
+  'twoFactor.newPhone': 'Nieuwe telefoon koppelen',
+  'twoFactor.newPhone.intro':
+    'Vul de code uit je huidige app in om een nieuwe telefoon te koppelen. Telefoon kwijt? Vraag de dienstleiding om tweestapsverificatie voor je uit te zetten.',
+  'twoFactor.currentCode': 'Code uit je huidige app (6 cijfers)',
+  'twoFactor.scan': '1. Scan deze QR-code met je authenticator-app.',
+  'twoFactor.qrAlt': 'QR-code voor je authenticator-app',
+  'twoFactor.manual': 'Lukt scannen niet? Voer deze sleutel met de hand in (tijdgebaseerd, 6 cijfers, 30 seconden):',
+  'twoFactor.confirmCode': '2. Vul de code in die de app nu toont (6 cijfers)',
+  'twoFactor.confirm': 'Bevestigen en aanzetten',
+  'twoFactor.done': 'Tweestapsverificatie staat nu aan. Vanaf de volgende keer inloggen vragen we de code uit je app.',
+  'twoFactor.wrongCode': 'Die code klopt niet. Kijk of de tijd op je telefoon goed staat en probeer de volgende code.',
+  'twoFactor.codeFormat': 'Vul de 6 cijfers uit de app in.',
+  'twoFactor.expired': 'Begin opnieuw: de instelling is verlopen of op een ander apparaat vervangen.',
+  'twoFactor.locked': 'Te veel pogingen. Probeer het over een kwartier opnieuw.',
+
   'accounts.title': 'Accounts',
   'accounts.intro':
     'Maak accounts voor medewerkers, schakel ze uit of geef een nieuw tijdelijk wachtwoord. Een uitgeschakeld account wordt meteen uitgelogd.',
@@ -54,6 +82,10 @@ export const adminStrings = {
   'accounts.disable': 'Uitschakelen',
   'accounts.enable': 'Inschakelen',
   'accounts.reset': 'Nieuw wachtwoord',
+  'accounts.twoFactorOn': 'tweestapsverificatie aan',
+  'accounts.twoFactorOff': 'Tweestapsverificatie uitzetten',
+  'accounts.confirmTwoFactorOff':
+    'Tweestapsverificatie van {username} uitzetten (bijvoorbeeld bij een verloren telefoon)? Het account wordt meteen uitgelogd en kan daarna inloggen met alleen het wachtwoord.',
   'accounts.confirmDisable':
     '{username} uitschakelen? Het account wordt meteen uitgelogd en de gesprekken gaan terug naar de wachtrij.',
   'accounts.confirmReset': 'Nieuw tijdelijk wachtwoord voor {username}? Het account wordt meteen uitgelogd.',

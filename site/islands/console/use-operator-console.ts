@@ -13,6 +13,7 @@ import type {
   ErrorCode,
   OperatorClientEvents,
   OperatorConversation,
+  OperatorMe,
   OperatorServerEvents,
   Outcome,
 } from '../../../chat-server/src/protocol';
@@ -213,10 +214,14 @@ export function useOperatorConsole(session: number) {
     [],
   );
 
+  /** The server's new answer about this operator (two-factor login turned on in this session). */
+  const meChanged = useCallback((me: OperatorMe) => dispatch({ type: 'me-loaded', me }), []);
+
   return {
     ...state,
     wrapUp,
     dismissHandover,
+    meChanged,
     setStatus,
     accept,
     send,

@@ -120,6 +120,18 @@ export interface OperatorAccount {
    * only change the password until it has (docs/chat-protocol.md "Accounts").
    */
   mustChangePassword?: boolean;
+  /**
+   * Addition (issue 14): two-factor login (TOTP, auth/totp.ts), confirmed by the operator with a
+   * code: the base32 secret and when it was confirmed. Never sent to any client after setup.
+   */
+  twoFactor?: { secret: string; since: string };
+  /** Addition (issue 14): a secret set up but not yet confirmed (a new setup replaces it). */
+  twoFactorPending?: string;
+  /**
+   * Addition (issue 14): raised to end every session of the account without a new password
+   * (a supervisor turning two-factor login off); part of the session credential (session-check.ts).
+   */
+  sessionGeneration?: number;
 }
 
 export interface OperatorPresence {
@@ -290,6 +302,13 @@ export interface ChatStore {
   /** Gives one attempt back to a counter (a login that succeeded, or was never checked). */
   returnAttempt(key: string): Promise<void>;
   clearAttempts(key: string): Promise<void>;
+  /**
+   * Addition (issue 14): records that an account used the TOTP code of time step `step`, unless
+   * it already used that step or a later one (then false: a replayed code). Atomic: of two
+   * logins with one code at once, one gets true. Forgotten `ttlMs` after, when no code of that
+   * step can be valid any more.
+   */
+  claimTotpStep(username: string, step: number, ttlMs: number): Promise<boolean>;
   /** A random secret shared by every process on this store (renewed daily), for address HMACs. */
   addressSecret(): Promise<string>;
   /**

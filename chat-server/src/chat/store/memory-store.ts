@@ -44,6 +44,7 @@ export function createMemoryStore(options: { now?: () => number } = {}): ChatSto
   const wrapUps = new Map<string, { record: WrapUpRecord; done: boolean }>();
   const operatorsGone = new Map<string, number>();
   const attempts = createWindowCounters(now);
+  const totpSteps = new Map<string, { step: number; expiresAt: number }>();
   // One process: the secret never needs to leave it.
   const secret = randomBytes(32).toString('base64url');
   const idSecret = randomBytes(32).toString('base64url');
@@ -321,6 +322,12 @@ export function createMemoryStore(options: { now?: () => number } = {}): ChatSto
     },
     async clearAttempts(key) {
       attempts.clear(key);
+    },
+    async claimTotpStep(username, step, ttlMs) {
+      const last = totpSteps.get(username);
+      if (last && last.expiresAt > now() && last.step >= step) return false;
+      totpSteps.set(username, { step, expiresAt: now() + ttlMs });
+      return true;
     },
     async addressSecret() {
       return secret;

@@ -79,6 +79,11 @@ export function redisKeys(prefix = 'ghnt:') {
      * TTL: the lockout period after the last counted attempt.
      */
     loginAttempts: (counter: string) => `${prefix}login-attempts:${counter}`,
+    /**
+     * String: the last TOTP time step an account logged in with (a number, no code or secret),
+     * so a code cannot be used twice. TTL: until no code of that step can be valid (auth/totp.ts).
+     */
+    totpStep: (username: string) => `${prefix}totp-step:${username}`,
     /** String: random secret for those HMACs, shared by every process. TTL: ADDRESS_SECRET_TTL (renewed daily). */
     addressSecret: `${prefix}address-secret`,
     /** String: random secret for the opaque operator ids consoles see (chat/operator-ids.ts). No TTL. */

@@ -205,3 +205,10 @@ export const RETURN_ATTEMPT = `
 local left = tonumber(redis.call('GET', KEYS[1]) or '0')
 if left <= 1 then redis.call('DEL', KEYS[1]) else redis.call('DECR', KEYS[1]) end
 return 1`;
+
+/** KEYS last-step key · ARGV step, ttlMs → 1 (claimed) | 0 (that step or a later one was used: a replay). */
+export const CLAIM_TOTP_STEP = `
+local last = tonumber(redis.call('GET', KEYS[1]) or '-1')
+if last >= tonumber(ARGV[1]) then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1`;

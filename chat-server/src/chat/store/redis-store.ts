@@ -419,6 +419,14 @@ export function createRedisStore(
     async clearAttempts(key) {
       await client.del(keys.loginAttempts(key));
     },
+    async claimTotpStep(username, step, ttlMs) {
+      const claimed = await run(
+        scripts.CLAIM_TOTP_STEP,
+        [keys.totpStep(username)],
+        [step, Math.max(1, Math.round(ttlMs))],
+      );
+      return Number(claimed) === 1;
+    },
     async addressSecret() {
       // The first process to ask sets it; the others read the same one.
       await client.set(keys.addressSecret, randomBytes(32).toString('base64url'), {
