@@ -17,6 +17,7 @@ import {
   visitorSendSchema,
   visitorStartSchema,
   visitorTypingSchema,
+  type ChatStatusQuery,
   type ChatStatusResponse,
   type OperatorConversation,
 } from '../protocol';
@@ -43,6 +44,8 @@ import { announcePresence, endConversation, queueFigures } from './conversation-
 import { visitorHandlers } from './visitor-handlers';
 import { operatorHandlers, operatorView } from './operator-handlers';
 import type { OperatorPresence } from './store/chat-store';
+import { accountLanguages } from './languages';
+import { chatStatus } from './chat-status';
 
 /** Presence lives this long in the store without a heartbeat (a dead process stops counting). */
 export const PRESENCE_TTL_MS = 30_000;
@@ -52,7 +55,8 @@ const MAX_FRAME_BYTES = 256 * 1024;
 
 export interface Chat {
   io: Server;
-  status(): Promise<ChatStatusResponse>;
+  /** Addition (issue 14): `query` with `lang`, `region` or `municipality` (chat-status.ts). */
+  status(query?: ChatStatusQuery): Promise<ChatStatusResponse>;
   /** Ends conversations of visitors gone longer than the resume window (also runs on a timer). */
   sweep(): Promise<void>;
   /** Disconnects every operator socket of a session (after logout). */
@@ -193,6 +197,7 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
         name: account.displayName,
         role: account.role,
         region: account.region,
+        languages: accountLanguages(account),
         sessionKey: key,
       };
       // The socket ends with the session, not later.
@@ -220,6 +225,7 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
           // Nobody is offered work before they say they are ready.
           status: 'away',
           capacity: deps.settings.capacity,
+          languages: me.languages,
         },
         sockets: new Set(),
       };
@@ -372,22 +378,8 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
   );
   rechecker.unref();
 
-  async function status(): Promise<ChatStatusResponse> {
-    const at = new Date(now());
-    const [queued, online] = await Promise.all([deps.store.listQueued(), deps.store.listOperatorPresence()]);
-    const waiting = queued.length;
-    const operatorsAvailable = online.filter((o) => o.status === 'available').length;
-    const base = { waiting, operatorsAvailable };
-    if (!deps.schedule.isOpen(at)) {
-      const opensAt = deps.schedule.nextOpening(at);
-      return { open: false, reason: 'closed', ...(opensAt ? { opensAt: opensAt.toISOString() } : {}), ...base };
-    }
-    if (operatorsAvailable === 0) return { open: false, reason: 'no-operators', ...base };
-    // Full only when no one can join any more: the places reserved for visitors in danger count
-    // as open, so the page never tells a visitor in danger not to try.
-    if (waiting >= deps.settings.maxQueue) return { open: false, reason: 'queue-full', ...base };
-    return { open: true, ...base };
-  }
+  /** `GET /api/chat/status` (chat-status.ts); throws UnknownPlaceError for an unknown region. */
+  const status = (query?: ChatStatusQuery) => chatStatus(deps, new Date(now()), query);
 
   return {
     io,

@@ -9,6 +9,7 @@ import type { SystemMessageKey } from './chat-content';
 import { positions } from './queue-policy';
 import type { ConversationRecord } from './store/chat-store';
 import { estimateWait } from './wait-estimate';
+import { languageFigures } from './languages';
 
 /**
  * The visitor's presence changed (docs/chat-protocol.md, issue 20): a waiting visitor's row in
@@ -30,7 +31,10 @@ export function announcePresence(
 /** How many recent waits the estimate looks at. */
 export const RECENT_WAIT_SAMPLES = 30;
 
-/** Position, estimate and operators available for one queued conversation. */
+/**
+ * Position, estimate, operators available and (issue 14) whether someone available reads the
+ * conversation's language, for one queued conversation.
+ */
 export async function queueFigures(ctx: ChatContext, conversationId: string) {
   const [queued, waits, online] = await Promise.all([
     ctx.store.listQueued(),
@@ -38,10 +42,12 @@ export async function queueFigures(ctx: ChatContext, conversationId: string) {
     ctx.onlineOperators(),
   ]);
   const position = positions(queued).get(conversationId) ?? 0;
+  const lang = queued.find((c) => c.id === conversationId)?.lang ?? 'nl';
   return {
     position,
     ...estimateWait(position, waits, ctx.now()),
     operatorsAvailable: online.filter((o) => o.status === 'available').length,
+    ...languageFigures(online, lang),
   };
 }
 

@@ -100,7 +100,7 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
       }
       const [queued, online] = await Promise.all([ctx.store.listQueued(), ctx.onlineOperators()]);
       const candidates = candidatesFor(
-        { operatorId: me.operatorId, region: me.region },
+        { operatorId: me.operatorId, region: me.region, languages: me.languages },
         queued,
         online.filter((o) => o.status === 'available'),
         ctx.now(),

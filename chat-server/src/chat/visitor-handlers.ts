@@ -33,11 +33,12 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
     async start(payload: VisitorStart, { defer, undo }: EventControl): Promise<HandlerResult<VisitorStarted>> {
       if (await current()) return fail('forbidden', 'already-started');
       const now = ctx.now();
-      if (!ctx.schedule.isOpen(new Date(now))) return fail('closed');
-      const online = await ctx.onlineOperators();
-      if (!online.some((o) => o.status === 'available')) return fail('closed', 'no-operators');
       const region = payload.municipality ? ctx.regions.forMunicipality(payload.municipality) : undefined;
       if (payload.municipality && !region) return fail('invalid-payload', 'unknown-municipality');
+      // Issue 14: the opening hours of the visitor's own region when it has its own timetable.
+      if (!ctx.schedule.forRegion(region?.region).isOpen(new Date(now))) return fail('closed');
+      const online = await ctx.onlineOperators();
+      if (!online.some((o) => o.status === 'available')) return fail('closed', 'no-operators');
       if (payload.theme && !ctx.content.isKnownTheme(payload.theme)) return fail('invalid-payload', 'unknown-theme');
       // `queue-full` (not `rate-limited`): this address's share of the queue is taken, and the
       // visitor must see the phone numbers, as for a full queue.
@@ -103,6 +104,8 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
         position: figures.position,
         estimatedWaitSeconds: figures.estimatedWaitSeconds,
         estimatedWaitRange: figures.estimatedWaitRange,
+        languageServed: figures.languageServed,
+        fallbackLanguages: figures.fallbackLanguages,
       });
     },
 

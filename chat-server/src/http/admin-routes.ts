@@ -21,6 +21,7 @@ import { liveSession } from '../auth/session-check';
 import { sessionIdFrom, sessionKey } from '../auth/sessions';
 import type { ChatDeps } from '../chat/chat-context';
 import type { OperatorAccount } from '../chat/store/chat-store';
+import { accountLanguages } from '../chat/languages';
 
 type Deps = Pick<ChatDeps, 'store' | 'accounts' | 'regions' | 'logger' | 'publicOrigin'> & {
   /** Ends the account's sockets now, on every process (attach-chat.ts). */
@@ -45,7 +46,7 @@ export const adminView = (account: OperatorAccount): AdminOperator => ({
   username: account.username,
   displayName: account.displayName,
   role: account.role,
-  languages: account.languages?.length ? account.languages : ['nl'],
+  languages: accountLanguages(account),
   ...(account.region ? { region: account.region } : {}),
   disabled: account.disabled === true,
   twoFactor: false,

@@ -80,6 +80,11 @@ export interface OperatorPresence {
   region: string;
   status: 'available' | 'away';
   capacity: number;
+  /**
+   * Addition (issue 14): the languages this operator chats in (from the account; see
+   * languages.ts). Read with `presenceLanguages`: a presence of an older process has none.
+   */
+  languages: Lang[];
 }
 
 export interface OperatorSession {
