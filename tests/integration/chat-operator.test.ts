@@ -93,6 +93,8 @@ for (const kind of storeKinds()) {
             role: 'supervisor',
             region: 'VT09',
             capacity: 3,
+            // Issue 14: an account without languages chats in Dutch.
+            languages: ['nl'],
           },
         });
         expect((await fetch(`${c.base}/api/operator/me`)).status).toBe(401);

@@ -7,6 +7,7 @@
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
+import { accountLanguages } from '../chat/languages';
 import { LANG_CODES, operatorLoginSchema, operatorPasswordSchema, type OperatorMe } from '../protocol';
 import { originAllowed } from '../auth/origin';
 import { clientBucket } from '../auth/client-address';
@@ -41,6 +42,7 @@ const meOf = (account: OperatorAccount, capacity: number, publicId: (username: s
   role: account.role,
   region: account.region,
   capacity,
+  languages: accountLanguages(account),
 });
 
 export function operatorRoutes(deps: Deps): Router {

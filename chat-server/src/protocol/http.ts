@@ -1,6 +1,6 @@
 /** HTTP: the public chat status and the operator's own routes (login, me, quick replies, help route). */
 import { z } from 'zod';
-import { LANG_CODES, municipalityCode, veiligThuisRegionCode, type LanguageFigures } from './core';
+import { LANG_CODES, municipalityCode, veiligThuisRegionCode, type Lang, type LanguageFigures } from './core';
 
 // ---- HTTP --------------------------------------------------------------------------------
 
@@ -60,6 +60,8 @@ export interface OperatorMe {
   /** VTxx, VRxx or 'national'. */
   region: string;
   capacity: number;
+  /** Addition (issue 14): the languages this operator chats in (absent on the account = `['nl']`). */
+  languages: Lang[];
 }
 
 /** Addition: `GET /api/operator/quick-replies?lang=xx`. `html` is rendered from markdown with html off. */
