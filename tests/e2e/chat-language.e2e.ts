@@ -44,7 +44,7 @@ test('the Polish chat says nobody reads Polish now, before and while waiting, an
   await page.screenshot({ path: '/tmp/lang-pl.png', fullPage: true });
 
   // While waiting, too.
-  await page.getByLabel(pl['chat.about.self']).check();
+  await page.getByRole('radio', { name: pl['chat.about.self'], exact: true }).check();
   await page.getByRole('group', { name: pl['chat.danger.legend'] }).getByLabel(pl['chat.danger.no']).check();
   await page.getByRole('button', { name: pl['chat.start'] }).click();
   await expect(page.getByRole('heading', { name: pl['chat.waiting.title'] })).toBeFocused();
