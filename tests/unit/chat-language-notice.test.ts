@@ -9,6 +9,7 @@ import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { LanguageNotice } from '../../site/islands/chat/LanguageNotice';
 import { RegionHours } from '../../site/islands/chat/RegionHours';
+import { QueuePanel } from '../../site/islands/console/QueuePanel';
 import { chatReducer, initialChat } from '../../site/islands/chat/chat-state';
 import { statusView } from '../../site/islands/chat/chat-status';
 import type { ChatStrings } from '../../site/islands/chat/types';
@@ -113,5 +114,40 @@ describe('language figures in the chat state and the status', () => {
       statusView({ open: true, waiting: 0, operatorsAvailable: 1, languageServed: false, fallbackLanguages: ['en'] }),
     ).toEqual({ kind: 'open', language: { languageServed: false, fallbackLanguages: ['en'] } });
     expect(statusView({ open: true, waiting: 2, operatorsAvailable: 1 })).toEqual({ kind: 'busy' });
+  });
+});
+
+describe('the console queue marks "jouw taal"', () => {
+  const row = (conversationId: string, lang: 'nl' | 'pl') => ({
+    conversationId,
+    waitingSince: new Date(0).toISOString(),
+    lang,
+    about: 'self' as const,
+    inDanger: false,
+    visitorPresent: true,
+  });
+  const render = (myLanguages?: string[]) =>
+    renderToString(
+      h(QueuePanel, {
+        strings: strings('nl') as unknown as Parameters<typeof QueuePanel>[0]['strings'],
+        themes: {},
+        municipalities: {},
+        languages: { nl: 'Nederlands', pl: 'Pools' },
+        others: [row('a', 'nl'), row('b', 'pl')],
+        total: 2,
+        inDanger: 0,
+        shown: 2,
+        calm: true,
+        now: 60_000,
+        ...(myLanguages ? { myLanguages } : {}),
+        canAccept: true,
+        onAccept: () => undefined,
+      }),
+    );
+
+  it('marks only the rows in the operator’s languages, and none before /me answered', () => {
+    expect(render(['nl']).match(/data-testid="queue-your-language"/g)).toHaveLength(1);
+    expect(render(['nl', 'pl']).match(/data-testid="queue-your-language"/g)).toHaveLength(2);
+    expect(render()).not.toContain('queue-your-language');
   });
 });
