@@ -17,7 +17,7 @@ process.env.OPERATORS_FILE = OPERATORS_FILE;
  * other tests' visitors in the same server's queue would be taken or counted. They run after the
  * rest, one at a time.
  */
-const WHOLE_QUEUE = ['e2e/console-accounts.e2e.ts', 'e2e/console-danger.e2e.ts'];
+const WHOLE_QUEUE = ['e2e/console-accounts.e2e.ts', 'e2e/console-danger.e2e.ts', 'e2e/console-figures.e2e.ts'];
 
 export default defineConfig({
   testDir: 'tests',

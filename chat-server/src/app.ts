@@ -14,6 +14,7 @@ import { healthRoutes } from './http/health';
 import { chatStatusRoute } from './http/chat-status';
 import { operatorRoutes } from './http/operator-routes';
 import { adminRoutes } from './http/admin-routes';
+import { adminReportRoutes } from './http/admin-report-routes';
 import { attachChat, type Chat } from './chat/attach-chat';
 import type { ChatDeps } from './chat/chat-context';
 
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps): App {
     app.use(chatStatusRoute(chat.status));
     app.use(operatorRoutes({ ...deps.chat, onLogout: chat.disconnectSession }));
     app.use(adminRoutes({ ...deps.chat, revokeOperator: chat.revokeOperator, roleChanged: chat.roleChanged }));
+    app.use(adminReportRoutes(deps.chat));
   }
   for (const routes of deps.apiRoutes ?? []) app.use(routes);
   app.use(staticSite(config.distDir));

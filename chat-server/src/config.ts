@@ -89,6 +89,8 @@ const envSchema = z.object({
   LOGIN_HASH_QUEUE_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000).default(2),
   /** Open operator sockets are checked against their account this often (a revoked account is cut off). @default 2 */
   OPERATOR_RECHECK_SECONDS: z.coerce.number().min(0.1).max(300).default(2),
+  /** Addition (issue 14): audit log entries (staff actions, docs/chat-protocol.md "Audit log") are kept this many days. @default 180 */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   /** With REDIS_URL: a socket that comes back within this many seconds gets the packets it missed (Socket.IO connection state recovery). @default 30 */
   SOCKET_RECOVERY_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   /** With REDIS_URL: most entries kept in the Redis stream between processes (it also holds chat texts, at most SOCKET_RECOVERY_SECONDS). @default 2000 */
@@ -110,6 +112,8 @@ export type Config = {
   /** Partner origins that may open the visitor chat (CHAT_ALLOWED_ORIGINS). */
   allowedOrigins: string[];
   operatorsFile: string;
+  /** How long audit log entries are kept (AUDIT_RETENTION_DAYS). */
+  auditRetentionMs: number;
   /** Several processes on one Redis (docs/scaling.md). */
   cluster: { recoveryMs: number; streamMaxLen: number };
   /** content/ (chat texts, quick replies, region data). */
@@ -174,6 +178,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicOrigin: e.PUBLIC_ORIGIN ? new URL(e.PUBLIC_ORIGIN).origin : undefined,
     allowedOrigins: e.CHAT_ALLOWED_ORIGINS.map((origin) => new URL(origin).origin),
     operatorsFile: resolve(e.OPERATORS_FILE),
+    auditRetentionMs: e.AUDIT_RETENTION_DAYS * 86_400_000,
     cluster: { recoveryMs: e.SOCKET_RECOVERY_SECONDS * 1000, streamMaxLen: e.SOCKET_STREAM_MAX_LEN },
     contentDir: resolve('content'),
     chat: {

@@ -5,6 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { uiStrings } from '../../site/i18n/ui';
+import { adminStrings } from '../../site/islands/console/admin-strings';
 import { consoleAvailable, createOperator } from './chat-support';
 
 const nl = uiStrings('nl');
@@ -58,6 +59,8 @@ test('chat console: quick reply, note, transfer to the queue, end with an outcom
 
   // Back to the queue, and taken again.
   await panel.getByText(nl['chat.console.transfer.title'], { exact: true }).click();
+  // A transfer needs a handover note (issue 20).
+  await panel.getByLabel(adminStrings['handover.note.label']).fill('Terug in de wachtrij, graag verder helpen.');
   await panel.getByRole('button', { name: nl['chat.console.transfer.queue'] }).click();
   await expect(panel).toHaveCount(0);
   await operator

@@ -13,6 +13,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, VisitorStarted } from '../../chat-server/src/protocol';
 import { uiStrings } from '../../site/i18n/ui';
+import { adminStrings } from '../../site/islands/console/admin-strings';
 import { axeViolations } from '../support/axe';
 import {
   availableOperator,
@@ -175,6 +176,7 @@ test('six waiting with default settings are all on the console; the one in dange
     expect(await option.getAttribute('value')).toMatch(/^op-[\w-]{22}$/);
     await expect(colleague).not.toContainText('e2e-danger');
     await colleague.selectOption({ label: (await option.textContent())! });
+    await panel.getByLabel(adminStrings['handover.note.label']).fill('In gevaar; 112 is al genoemd.');
     const assigned = new Promise<string>((resolve) =>
       helper.once('chat:assigned', ({ conversation }) => resolve(conversation.municipality ?? '')),
     );

@@ -231,7 +231,7 @@ for (const kind of storeKinds()) {
           const { v, id } = await active();
           return {
             socket: operator,
-            payload: { conversationId: id, to: 'queue' },
+            payload: { conversationId: id, to: 'queue', note: 'overdracht' },
             async check(ack) {
               const c = await chat.store.getConversation(id);
               if (ack.ok) return void expect(c?.status).toBe('queued');
@@ -304,6 +304,32 @@ for (const kind of storeKinds()) {
               if (await ended(chat, id)) expect(endedSeen.length).toBeGreaterThan(0);
             },
             cleanup: () => endBy(v, id),
+          };
+        },
+      },
+      {
+        namespace: 'operator',
+        event: 'operator:wrap-up',
+        async prepare() {
+          const { v, id } = await active();
+          await endBy(v, id);
+          const waiting = async () =>
+            (await chat.store.listToWrapUp('anna', Date.now())).some((w) => w.conversationId === id);
+          expect(await waiting()).toBe(true);
+          const payload = { conversationId: id, outcome: 'referral', note: 'intern' };
+          return {
+            socket: operator,
+            payload,
+            async check(ack) {
+              if (ack.ok) return void expect(await waiting()).toBe(false);
+              // Not recorded (and wrapping up again works), or recorded (and again is refused).
+              const stillWaiting = await waiting();
+              expect(await emitAck(operator, 'operator:wrap-up', payload)).toEqual(
+                stillWaiting
+                  ? { ok: true, data: {} }
+                  : { ok: false, error: 'not-found', message: 'already-wrapped-up' },
+              );
+            },
           };
         },
       },

@@ -121,6 +121,21 @@ for (const kind of storeKinds()) {
       expect(await gone).toMatchObject({ languageServed: false, fallbackLanguages: ['nl'] });
     });
 
+    it('follows a change of the account’s languages while the operator is online (session recheck)', async () => {
+      const c = await start({ settings: { operatorRecheckMs: 200 } });
+      await c.operator('anna', { available: true, languages: ['nl'] });
+      const { visitor, languageServed } = await queued(c, { lang: 'pl' });
+      expect(languageServed).toBe(false);
+      const served = nextEvent<QueueUpdate>(visitor, 'queue:updated', (u) => u.languageServed);
+      const account = await c.accounts.get('anna');
+      await c.accounts.put({ ...account!, languages: ['nl', 'pl'] });
+      expect(await served).toMatchObject({ languageServed: true });
+      expect((await c.store.listOperatorPresence()).find((p) => p.operatorId === 'anna')?.languages).toEqual([
+        'nl',
+        'pl',
+      ]);
+    });
+
     it('gives a resuming queued visitor the language figures in chat:state', async () => {
       const c = await start();
       await c.operator('dutch', { available: true });

@@ -67,23 +67,26 @@ for (const kind of storeKinds()) {
       await ask(anna, 'operator:note', { conversationId, text: 'Notitie van Sanne' });
       const assigned = nextEvent<Accepted>(bram, 'chat:assigned');
       const inTab = nextEvent<Accepted>(bramTab, 'chat:assigned');
-      expect(await ask(anna, 'operator:transfer', { conversationId, to: BRAM })).toMatchObject({
+      expect(await ask(anna, 'operator:transfer', { conversationId, to: BRAM, note: 'Overdracht' })).toMatchObject({
         ok: false,
         error: 'not-found',
       });
-      expect(await ask(anna, 'operator:transfer', { conversationId, to: names.Bo })).toEqual({ ok: true, data: {} });
+      expect(
+        await ask(anna, 'operator:transfer', { conversationId, to: names.Bo, note: 'Overdracht van Sanne' }),
+      ).toEqual({ ok: true, data: {} });
       const given = (await assigned).conversation;
       await inTab;
-      expect(given.notes.map((n) => n.by)).toEqual([names.Sanne]);
+      // The handover note joins the notes, by its writer (issue 20).
+      expect(given.notes.map((n) => n.by)).toEqual([names.Sanne, names.Sanne]);
 
       // Bo writes a note (mirrored to his other tab) and puts it back in the queue; Anna takes it again.
       const mirrored = nextEvent<{ by: string }>(bramTab, 'chat:note');
       await ask(bram, 'operator:note', { conversationId, text: 'Notitie van Bo' });
       expect((await mirrored).by).toBe(names.Bo);
-      await ask(bram, 'operator:transfer', { conversationId, to: 'queue' });
+      await ask(bram, 'operator:transfer', { conversationId, to: 'queue', note: 'Overdracht van Bo' });
       const again = await ask<Accepted>(anna, 'operator:accept', { conversationId });
       if (!again.ok) throw new Error(again.error);
-      expect(again.data.conversation.notes.map((n) => n.by)).toEqual([names.Sanne, names.Bo]);
+      expect(again.data.conversation.notes.map((n) => n.by)).toEqual([names.Sanne, names.Sanne, names.Bo, names.Bo]);
 
       // A reconnect (new session) keeps the same id; a reconnecting console gets its conversation back.
       anna.disconnect();

@@ -320,7 +320,9 @@ for (const kind of storeKinds()) {
         expect(await emitAck(b, 'chat:end', { conversationId: id, outcome: 'advice' })).toMatchObject({
           error: 'forbidden',
         });
-        expect(await emitAck(b, 'operator:transfer', { conversationId: id, to: 'queue' })).toMatchObject({
+        expect(
+          await emitAck(b, 'operator:transfer', { conversationId: id, to: 'queue', note: 'overdracht' }),
+        ).toMatchObject({
           error: 'forbidden',
         });
         expect(await emitAck(b, 'chat:typing', { conversationId: id, typing: true })).toMatchObject({
@@ -339,7 +341,13 @@ for (const kind of storeKinds()) {
         await queued(c);
         await emitAck(a, 'operator:accept', { conversationId: first.conversationId });
         const update = nextEvent<{ position: number }>(first.visitor, 'queue:updated');
-        expect(await emitAck(a, 'operator:transfer', { conversationId: first.conversationId, to: 'queue' })).toEqual({
+        expect(
+          await emitAck(a, 'operator:transfer', {
+            conversationId: first.conversationId,
+            to: 'queue',
+            note: 'overdracht',
+          }),
+        ).toEqual({
           ok: true,
           data: {},
         });
@@ -361,11 +369,17 @@ for (const kind of storeKinds()) {
         const snapshot = await fresh;
         const idOf = (name: string) => snapshot.colleagues!.find((o) => o.name === name)!.operatorId;
         const to = (target: string) =>
-          emitAck(a, 'operator:transfer', { conversationId: q.conversationId, to: target });
+          emitAck(a, 'operator:transfer', { conversationId: q.conversationId, to: target, note: 'overdracht' });
         expect(await to(idOf('Alias anna'))).toMatchObject({ error: 'forbidden' });
         expect(await to('ghost')).toMatchObject({ error: 'not-found' });
         expect(await to('bram')).toMatchObject({ error: 'not-found', message: 'operator-offline' });
-        expect(await emitAck(a, 'operator:transfer', { conversationId: q.conversationId, to: idOf('Bo') })).toEqual({
+        expect(
+          await emitAck(a, 'operator:transfer', {
+            conversationId: q.conversationId,
+            to: idOf('Bo'),
+            note: 'overdracht',
+          }),
+        ).toEqual({
           ok: true,
           data: {},
         });

@@ -30,7 +30,13 @@ import {
 import { connectRedis, type RedisClient } from '../../chat-server/src/chat/store/redis-store';
 import type { VisitorStarted } from '../../chat-server/src/protocol';
 
-const OPERATOR_EVENTS = ['operator:status', 'operator:accept', 'operator:transfer', 'operator:note'];
+const OPERATOR_EVENTS = [
+  'operator:status',
+  'operator:accept',
+  'operator:transfer',
+  'operator:note',
+  'operator:wrap-up',
+];
 
 for (const kind of storeKinds()) {
   describe(`security pass (${kind.name} store)`, () => {
@@ -112,7 +118,8 @@ for (const kind of storeKinds()) {
             ['chat:send', { conversationId: id, clientId: randomUUID(), text: 'INTRUDER' }],
             ['operator:note', { conversationId: id, text: 'INTRUDER note' }],
             ['chat:end', { conversationId: id, outcome: 'advice' }],
-            ['operator:transfer', { conversationId: id, to: 'queue' }],
+            ['operator:transfer', { conversationId: id, to: 'queue', note: 'INTRUDER' }],
+            ['operator:wrap-up', { conversationId: id, outcome: 'advice' }],
             ['chat:typing', { conversationId: id, typing: true }],
             ['operator:accept', { conversationId: id }],
           ];
@@ -121,7 +128,9 @@ for (const kind of storeKinds()) {
             expect(ack.ok, `${event} → ${JSON.stringify(ack)}`).toBe(false);
           }
           // A transfer of the held conversation to the intruder, asked by the intruder.
-          expect((await emitAck(socket, 'operator:transfer', { conversationId: id, to: 'op-nobody' })).ok).toBe(false);
+          expect(
+            (await emitAck(socket, 'operator:transfer', { conversationId: id, to: 'op-nobody', note: 'INTRUDER' })).ok,
+          ).toBe(false);
         }
         await sleep(150);
         const after = await chat.store.getConversation(id);

@@ -147,6 +147,154 @@ for (const kind of storeKinds()) {
       expect(await store.dailyStats(DAY)).toEqual({ ended: 1, abandoned: 0, outcomes: { advice: 1 } });
     });
 
+    describe('wrap-up (issue 20)', () => {
+      const NOW = Date.parse('2026-11-23T10:00:00Z');
+      const ended = async (endedBy: 'visitor' | 'timeout' | 'quick-exit' | 'operator', extra = {}) => {
+        const c = conversation({ theme: 'partnergeweld', municipality: 'GM0479', region: 'VT24', nickname: 'Ster' });
+        await store.createConversation(c, 10);
+        await store.accept(c.id, operator('a'), 1);
+        await store.addMessage(c.id, message('geheim'));
+        const outcome = endedBy === 'operator' ? { outcome: 'advice' as const } : {};
+        await store.end(c.id, { endedBy, ...outcome, day: DAY, retentionMs: 0, at: NOW, ...extra });
+        return c;
+      };
+      const note = (text: string) => ({ id: randomUUID(), text, at: new Date(NOW).toISOString(), by: 'a' });
+
+      it('lists an active conversation ended without an outcome for its operator, metadata only', async () => {
+        const byVisitor = await ended('visitor');
+        const byExit = await ended('quick-exit', { at: NOW + 1 });
+        const byTimeout = await ended('timeout', { at: NOW + 2 });
+        await ended('operator');
+        const queued = conversation();
+        await store.createConversation(queued, 10);
+        await store.end(queued.id, { endedBy: 'visitor', day: DAY, retentionMs: 0, at: NOW });
+        const list = await store.listToWrapUp('a', NOW + 10);
+        expect(list.map((w) => [w.conversationId, w.endedBy])).toEqual([
+          [byVisitor.id, 'visitor'],
+          [byExit.id, 'quick-exit'],
+          [byTimeout.id, 'timeout'],
+        ]);
+        expect(list[0]).toEqual({
+          conversationId: byVisitor.id,
+          operatorId: 'a',
+          endedBy: 'visitor',
+          endedAt: new Date(NOW).toISOString(),
+          lang: 'nl',
+          about: 'self',
+          inDanger: false,
+          theme: 'partnergeweld',
+          municipality: 'GM0479',
+          region: 'VT24',
+          day: DAY,
+          textsUntil: NOW,
+          expiresAt: NOW + 24 * 60 * 60 * 1000,
+        });
+        expect(JSON.stringify(list)).not.toMatch(/Ster|geheim|hash-/);
+        expect(await store.listToWrapUp('b', NOW + 10)).toEqual([]);
+      });
+
+      it('wraps up once, counting the outcome on the day of the end; two at once: one wins', async () => {
+        const c = await ended('visitor');
+        const request = { outcome: 'referral' as const, now: NOW + 5 };
+        const results = await Promise.all([store.wrapUp(c.id, 'a', request), store.wrapUp(c.id, 'a', request)]);
+        expect(results.filter((r) => r.ok)).toHaveLength(1);
+        expect(results.find((r) => !r.ok)).toEqual({ ok: false, reason: 'already-wrapped-up' });
+        expect(await store.listToWrapUp('a', NOW + 10)).toEqual([]);
+        expect(await store.dailyStats(DAY)).toEqual({ ended: 1, abandoned: 0, outcomes: { referral: 1 } });
+      });
+
+      it('refuses a wrap-up by another operator, of an open or unknown conversation; nothing counted', async () => {
+        const c = await ended('timeout');
+        expect(await store.wrapUp(c.id, 'b', { outcome: 'advice', now: NOW })).toEqual({
+          ok: false,
+          reason: 'not-held',
+        });
+        const open = conversation();
+        await store.createConversation(open, 10);
+        await store.accept(open.id, operator('a'), 1);
+        expect(await store.wrapUp(open.id, 'a', { outcome: 'advice', now: NOW })).toEqual({
+          ok: false,
+          reason: 'not-ended',
+        });
+        expect(await store.wrapUp(open.id, 'b', { outcome: 'advice', now: NOW })).toEqual({
+          ok: false,
+          reason: 'not-held',
+        });
+        const byOperator = await ended('operator');
+        expect(await store.wrapUp(byOperator.id, 'a', { outcome: 'advice', now: NOW })).toEqual({
+          ok: false,
+          reason: 'unknown',
+        });
+        expect(await store.wrapUp('unknown', 'a', { outcome: 'advice', now: NOW })).toEqual({
+          ok: false,
+          reason: 'unknown',
+        });
+        expect((await store.dailyStats(DAY)).outcomes).toEqual({ advice: 1 });
+        expect(await store.listToWrapUp('a', NOW)).toHaveLength(1);
+      });
+
+      it('drops a wrap-up nobody did after the keep time: not listed, not counted', async () => {
+        const c = await ended('visitor', { wrapUpKeepMs: 1_000 });
+        expect(await store.listToWrapUp('a', NOW + 999)).toHaveLength(1);
+        expect(await store.listToWrapUp('a', NOW + 1_000)).toEqual([]);
+        expect(await store.wrapUp(c.id, 'a', { outcome: 'advice', now: NOW + 1_000 })).toEqual({
+          ok: false,
+          reason: 'unknown',
+        });
+        expect((await store.dailyStats(DAY)).outcomes).toEqual({});
+      });
+
+      it('keeps the wrap-up note with the conversation texts: for the retention, not beyond', async () => {
+        const kept = await ended('visitor', { retentionMs: 60_000 });
+        expect(await store.wrapUp(kept.id, 'a', { outcome: 'advice', note: note('bel terug'), now: NOW + 1 })).toEqual({
+          ok: true,
+        });
+        expect((await store.listNotes(kept.id)).map((n) => n.text)).toEqual(['bel terug']);
+        const gone = await ended('visitor');
+        expect(await store.wrapUp(gone.id, 'a', { outcome: 'advice', note: note('weg'), now: NOW + 1 })).toEqual({
+          ok: true,
+        });
+        expect(await store.listNotes(gone.id)).toEqual([]);
+      });
+    });
+
+    it('hands over with a transfer or a requeue: the note joins the notes atomically', async () => {
+      const c = conversation();
+      await store.createConversation(c, 10);
+      await store.accept(c.id, operator('a'), 1);
+      const handover = (text: string, by: string) => ({
+        note: { id: randomUUID(), text, at: new Date(0).toISOString(), by },
+        from: `Alias ${by}`,
+      });
+      const refused = handover('niet', 'x');
+      expect(await store.transfer(c.id, 'x', operator('b'), refused)).toEqual({ ok: false, error: 'forbidden' });
+      expect(await store.transfer(c.id, 'a', operator('b', 0), refused)).toEqual({ ok: false, error: 'capacity' });
+      expect(await store.requeue(c.id, 'x', refused)).toBeNull();
+      expect(await store.listNotes(c.id)).toEqual([]);
+      expect(await store.getConversation(c.id)).not.toHaveProperty('handoverNoteId');
+
+      const first = handover('zij wil terugbellen', 'a');
+      const moved = await store.transfer(c.id, 'a', operator('b'), first);
+      expect(moved.ok && moved.conversation).toMatchObject({ handoverFrom: 'Alias a', handoverNoteId: first.note.id });
+      const second = handover('graag verder', 'b');
+      expect(await store.requeue(c.id, 'b', second)).toMatchObject({
+        status: 'queued',
+        handoverFrom: 'Alias b',
+        handoverNoteId: second.note.id,
+      });
+      expect((await store.listNotes(c.id)).map((n) => n.text)).toEqual(['zij wil terugbellen', 'graag verder']);
+      const taken = await store.accept(c.id, operator('c'), 2);
+      expect(taken.ok && taken.conversation).toMatchObject({ handoverNoteId: second.note.id });
+    });
+
+    it('keeps who wrote an operator message', async () => {
+      const c = conversation();
+      await store.createConversation(c, 10);
+      const written = { ...message('van Anna'), from: 'operator' as const, operatorName: 'Anna', operatorId: 'op-x' };
+      await store.addMessage(c.id, written);
+      expect(await store.listMessages(c.id)).toEqual([written]);
+    });
+
     it('counts a conversation ended while queued as abandoned', async () => {
       const c = conversation();
       await store.createConversation(c, 10);
@@ -198,6 +346,33 @@ for (const kind of storeKinds()) {
       expect((await store.listOperatorPresence()).map((p) => p.operatorId)).toEqual(['a']);
       await store.removeOperatorPresence('a');
       expect(await store.listOperatorPresence()).toEqual([]);
+    });
+
+    it('marks an operator gone once, lists those gone too long, and forgets the mark', async () => {
+      await store.markOperatorGone('a', 1_000);
+      // The first mark stays: the resume window runs from the moment they went.
+      await store.markOperatorGone('a', 5_000);
+      await store.markOperatorGone('b', 3_000);
+      expect(await store.listOperatorsGoneSince(2_000)).toEqual(['a']);
+      expect(await store.listOperatorsGoneSince(1_000)).toEqual([]);
+      expect((await store.listOperatorsGoneSince(Infinity)).sort()).toEqual(['a', 'b']);
+      await store.clearOperatorGone('a');
+      expect(await store.listOperatorsGoneSince(Infinity)).toEqual(['b']);
+      await store.markOperatorGone('a', 9_000);
+      expect(await store.listOperatorsGoneSince(2_000)).toEqual([]);
+    });
+
+    it('lists the operators who hold a conversation', async () => {
+      const [c1, c2, c3] = [conversation(), conversation(), conversation()];
+      for (const c of [c1, c2, c3]) await store.createConversation(c!, 10);
+      expect(await store.listHolders()).toEqual([]);
+      await store.accept(c1!.id, operator('op1'), 5_000);
+      await store.accept(c2!.id, operator('op1'), 5_000);
+      await store.accept(c3!.id, operator('op2'), 5_000);
+      expect((await store.listHolders()).sort()).toEqual(['op1', 'op2']);
+      await store.requeue(c3!.id, 'op2');
+      await store.end(c1!.id, { endedBy: 'operator', day: DAY, retentionMs: 0 });
+      expect(await store.listHolders()).toEqual(['op1']);
     });
 
     it('keeps sessions until they expire or are deleted', async () => {

@@ -2,7 +2,9 @@
  * Fault: a process dies and its visitor never comes back. Nothing on that process can mark the
  * visitor as gone any more; the surviving process notices (scaling/liveness.ts) and the visitor
  * is ended with `timeout` after the resume window, like any visitor who leaves. A visitor still
- * connected to the survivor is left alone.
+ * connected to the survivor is left alone. An operator of the dead process who never comes back
+ * loses their presence (its TTL) and their visitor goes back to the queue after the resume
+ * window (chat/operator-requeue.ts, through the store).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRedis, createRedisStore } from '../../chat-server/src/chat/store/redis-store';
@@ -17,7 +19,7 @@ const clients: { close(): void }[] = [];
 
 beforeAll(async () => {
   redis = await startRedis();
-  await createOperators(redis.url, [{ username: 'lina' }]);
+  await createOperators(redis.url, [{ username: 'lina' }, { username: 'omar' }]);
   const env = { CHAT_RESUME_WINDOW_SECONDS: '5' };
   [doomed, survivor] = await Promise.all([
     startChatProcess({ redisUrl: redis.url, env }),
@@ -37,7 +39,13 @@ describe('a process dies and its visitor never returns', () => {
     const operator = await Operator.connect(survivor.base, await loginOperator(survivor.base, 'lina'));
     const lost = new Visitor(doomed.base);
     const staying = new Visitor(survivor.base);
-    clients.push(operator, lost, staying);
+    const held = new Visitor(survivor.base);
+    // omar, on the process that dies, holds a conversation with a visitor on the survivor.
+    const omar = await Operator.connect(doomed.base, await loginOperator(doomed.base, 'omar'), { available: true });
+    omar.socket.io.opts.reconnection = false;
+    clients.push(operator, lost, staying, held, omar);
+    await held.start();
+    expect(await omar.request('operator:accept', {})).toMatchObject({ ok: true });
     await lost.start();
     await staying.start();
     // The lost visitor's socket must not reconnect anywhere: only the process dies here.
@@ -53,8 +61,18 @@ describe('a process dies and its visitor never returns', () => {
       expect(await store.getConversation(staying.conversationId!)).toMatchObject({ status: 'queued' });
       expect((await store.listQueued()).map((c) => c.id)).toEqual([staying.conversationId]);
       await expect.poll(() => staying.queueUpdates.at(-1)?.position, { timeout: 15_000 }).toBe(1);
+      expect(await store.getConversation(held.conversationId!)).toMatchObject({ status: 'active', operatorId: 'omar' });
+      // omar's presence expires (30 s without a heartbeat), then the resume window (5 s) runs.
+      await expect
+        .poll(async () => (await store.getConversation(held.conversationId!))?.status, {
+          timeout: 60_000,
+          interval: 500,
+        })
+        .toBe('queued');
+      // Back at its original place, before the visitor who came later.
+      await expect.poll(() => held.queueUpdates.at(-1)?.position, { timeout: 15_000 }).toBe(1);
     } finally {
       await client.close();
     }
-  }, 90_000);
+  }, 120_000);
 });

@@ -17,6 +17,10 @@ import { createFileAccountStore } from '../../chat-server/src/chat/store/file-ac
 import { createRedisAccountStore, type RedisClient } from '../../chat-server/src/chat/store/redis-store';
 import type { AccountStore, ChatStore, OperatorAccount } from '../../chat-server/src/chat/store/chat-store';
 import { createLogger, type Logger } from '../../chat-server/src/logger';
+import { createMemoryAuditLog, type AuditLog } from '../../chat-server/src/admin/audit-log';
+import { createRedisAuditLog } from '../../chat-server/src/admin/audit-log-redis';
+import { createMemoryStatsStore, type StatsStore } from '../../chat-server/src/admin/stats-store';
+import { createRedisStatsStore } from '../../chat-server/src/admin/stats-store-redis';
 import type { Ack } from '../../chat-server/src/protocol';
 
 export const CONTENT_DIR = resolve('content');
@@ -99,6 +103,9 @@ export async function startChat(options: {
   accounts?: AccountStore;
   /** The events' time limit (default 3 s). */
   eventTimeLimitMs?: number;
+  /** The audit log and the figures; default: in Redis beside the store with `redis`, else in memory. */
+  audit?: AuditLog;
+  stats?: StatsStore;
 }): Promise<TestChat> {
   const dist = mkdtempSync(join(tmpdir(), 'ghnt-dist-'));
   const accountsFile = join(dist, 'operators.json');
@@ -107,9 +114,22 @@ export async function startChat(options: {
     (options.redis
       ? createRedisAccountStore(options.redis.client, { prefix: options.redis.prefix })
       : createFileAccountStore(accountsFile));
+  const retentionMs = 180 * 86_400_000;
+  const audit =
+    options.audit ??
+    (options.redis
+      ? createRedisAuditLog(options.redis.client, { prefix: options.redis.prefix, retentionMs })
+      : createMemoryAuditLog({ retentionMs }));
+  const stats =
+    options.stats ??
+    (options.redis
+      ? createRedisStatsStore(options.redis.client, { prefix: options.redis.prefix })
+      : createMemoryStatsStore());
   const deps: ChatDeps = {
     store: options.store,
     accounts,
+    audit,
+    stats,
     schedule: options.schedule ?? alwaysOpen(),
     regions,
     content,

@@ -12,6 +12,8 @@ import {
 import { textParts } from '../../site/islands/chat/linkify';
 import { waitRange } from '../../site/islands/chat/wait-estimate';
 import { chatReducer, initialChat } from '../../site/islands/chat/chat-state';
+import { messageText, senderName } from '../../site/islands/chat/MessageLog';
+import type { ChatStrings } from '../../site/islands/chat/types';
 
 const at = '2026-11-23T12:00:00.000Z';
 const fromServer = (id: string, clientId?: string, from: ChatMessage['from'] = 'visitor'): ChatMessage => ({
@@ -187,6 +189,30 @@ describe('visitor chat state', () => {
     expect(confirmed.messages.map((m) => [m.id, m.pending ?? false])).toEqual([['m9', false]]);
     const dropped = chatReducer(active, { type: 'dropped', clientId: 'c1', problem: 'closed' });
     expect(dropped.messages).toEqual([]);
+  });
+
+  it('says that a colleague took over when chat:accepted comes while chatting (issue 20), once per transfer', () => {
+    let chat = chatReducer(initialChat, { type: 'start' });
+    chat = chatReducer(chat, { type: 'started', position: 1, estimatedWaitSeconds: null, estimatedWaitRange: null });
+    chat = chatReducer(chat, { type: 'accepted', operatorName: 'Anna' });
+    expect(chat.messages).toEqual([]);
+    chat = chatReducer(chat, {
+      type: 'message',
+      message: { ...fromServer('m1', undefined, 'operator'), operatorName: 'Anna' },
+    });
+    chat = chatReducer(chat, { type: 'local', message: pending('c1') });
+    chat = chatReducer(chat, { type: 'accepted', operatorName: 'Bo' });
+    expect(chat.operatorName).toBe('Bo');
+    expect(chat.messages.map((m) => [m.notice ?? m.id, m.operatorName, m.pending ?? false])).toEqual([
+      ['m1', 'Anna', false],
+      ['transferred', 'Bo', false],
+      ['local:c1', undefined, true],
+    ]);
+    const strings = { 'chat.transferred': 'Een collega neemt het over. Je chat nu met {name}.' } as ChatStrings;
+    expect(messageText(chat.messages[1]!, strings)).toBe('Een collega neemt het over. Je chat nu met Bo.');
+    const labels = { 'chat.from.operator': 'Veilig Thuis' } as ChatStrings;
+    // The earlier message keeps its own writer, not the new alias.
+    expect(senderName(chat.messages[0]!, labels, chat.operatorName)).toBe('Anna');
   });
 
   it('goes back to the form with the reason when the start is refused', () => {

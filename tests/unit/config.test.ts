@@ -33,6 +33,12 @@ describe('readConfig', () => {
     expect(config.chat.admission.reservedInDanger).toBe(4);
   });
 
+  it('keeps audit log entries 180 days unless AUDIT_RETENTION_DAYS says otherwise (1–3650)', () => {
+    expect(readConfig({}).auditRetentionMs).toBe(180 * 86_400_000);
+    expect(readConfig({ AUDIT_RETENTION_DAYS: '30' }).auditRetentionMs).toBe(30 * 86_400_000);
+    expect(() => readConfig({ AUDIT_RETENTION_DAYS: '0' })).toThrow(/AUDIT_RETENTION_DAYS/);
+  });
+
   it('names every bad variable at once', () => {
     expect(() => readConfig({ PORT: 'abc', REDIS_URL: 'not a url' })).toThrow(/PORT[\s\S]*REDIS_URL/);
   });

@@ -18,6 +18,8 @@ import type { Regions } from './regions';
 import type { Schedule } from './schedule';
 import type { AccountStore, ChatStore, OperatorPresence } from './store/chat-store';
 import type { ChatCluster } from '../scaling/chat-cluster';
+import type { AuditLog } from '../admin/audit-log';
+import type { StatsStore } from '../admin/stats-store';
 
 export interface ChatDeps {
   store: ChatStore;
@@ -26,6 +28,10 @@ export interface ChatDeps {
   regions: Regions;
   content: ChatContent;
   logger: Logger;
+  /** Staff actions for supervisors (issue 14); written through `recordAudit` only. */
+  audit: AuditLog;
+  /** The chat's figures per hour (issue 14); written through `recordStats` only. */
+  stats: StatsStore;
   settings: ChatSettings;
   /** Secure cookies. */
   production: boolean;

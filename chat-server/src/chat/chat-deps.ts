@@ -14,12 +14,23 @@ import { createFileAccountStore } from './store/file-account-store';
 import { createMemoryStore } from './store/memory-store';
 import { connectRedis, createRedisAccountStore, createRedisStore } from './store/redis-store';
 import type { AccountStore, ChatStore } from './store/chat-store';
+import { createMemoryAuditLog, type AuditLog } from '../admin/audit-log';
+import { createRedisAuditLog } from '../admin/audit-log-redis';
+import { createMemoryStatsStore, type StatsStore } from '../admin/stats-store';
+import { createRedisStatsStore } from '../admin/stats-store-redis';
 
 export async function openStores(
-  config: Pick<Config, 'redisUrl' | 'operatorsFile'>,
+  config: Pick<Config, 'redisUrl' | 'operatorsFile' | 'auditRetentionMs'>,
   logger: Logger,
-): Promise<{ store: ChatStore; accounts: AccountStore }> {
-  if (!config.redisUrl) return { store: createMemoryStore(), accounts: createFileAccountStore(config.operatorsFile) };
+): Promise<{ store: ChatStore; accounts: AccountStore; audit: AuditLog; stats: StatsStore }> {
+  const retentionMs = config.auditRetentionMs;
+  if (!config.redisUrl)
+    return {
+      store: createMemoryStore(),
+      accounts: createFileAccountStore(config.operatorsFile),
+      audit: createMemoryAuditLog({ retentionMs }),
+      stats: createMemoryStatsStore(),
+    };
   // The error text of a Redis failure names hosts, never chat data; still, log its kind only.
   // While Redis is down the client retries every 2 s: log the first error and then once a minute.
   let lastLogged = 0;
@@ -28,7 +39,12 @@ export async function openStores(
     lastLogged = Date.now();
     logger.warn('redis.error', { kind: error.name });
   });
-  return { store: createRedisStore(client, { ownsClient: true }), accounts: createRedisAccountStore(client) };
+  return {
+    store: createRedisStore(client, { ownsClient: true }),
+    accounts: createRedisAccountStore(client),
+    audit: createRedisAuditLog(client, { retentionMs }),
+    stats: createRedisStatsStore(client),
+  };
 }
 
 export async function createChatDeps(config: Config, logger: Logger): Promise<ChatDeps> {
@@ -37,10 +53,12 @@ export async function createChatDeps(config: Config, logger: Logger): Promise<Ch
   const schedule = config.chatAlwaysOpen
     ? alwaysOpen()
     : loadSchedule(config.chatSchedulePath, (code) => regions.veiligThuisRegion(code) !== undefined);
-  const { store, accounts } = await openStores(config, logger);
+  const { store, accounts, audit, stats } = await openStores(config, logger);
   return {
     store,
     accounts,
+    audit,
+    stats,
     schedule,
     regions,
     content,

@@ -3,13 +3,14 @@
  * visitor's language, and ending a conversation (telling both parties).
  */
 import { randomUUID } from 'node:crypto';
-import type { ChatMessage, EndedBy, Outcome } from '../protocol';
+import type { ChatMessage, EndedBy, OperatorChatMessage, Outcome } from '../protocol';
 import { operatorRoom, visitorRoom, type ChatContext } from './chat-context';
 import type { SystemMessageKey } from './chat-content';
 import { positions } from './queue-policy';
 import type { ConversationRecord } from './store/chat-store';
 import { estimateWait } from './wait-estimate';
 import { languageFigures } from './languages';
+import { recordStats } from '../admin/stats-store';
 
 /**
  * The visitor's presence changed (docs/chat-protocol.md, issue 20): a waiting visitor's row in
@@ -26,6 +27,15 @@ export function announcePresence(
   if (c.status !== 'active' || !c.operatorId) return;
   const room = ctx.operators.to(operatorRoom(c.operatorId));
   room.emit('chat:presence', { conversationId: c.id, present, since: new Date(since).toISOString() });
+}
+
+/**
+ * A message as a visitor gets it (issue 20): without the writer's operator id, which only
+ * consoles need; the alias (`operatorName`) is what the visitor saw in `chat:accepted` anyway.
+ */
+export function forVisitor(message: OperatorChatMessage): ChatMessage {
+  const { operatorId: _operatorId, ...visible } = message;
+  return visible;
 }
 
 /** How many recent waits the estimate looks at. */
@@ -78,11 +88,13 @@ export async function endConversation(
   endedBy: EndedBy,
   outcome?: Outcome,
 ): Promise<boolean> {
+  const at = ctx.now();
   const ended = await ctx.store.end(conversationId, {
     endedBy,
     ...(outcome ? { outcome } : {}),
-    day: ctx.schedule.localDay(new Date(ctx.now())),
+    day: ctx.schedule.localDay(new Date(at)),
     retentionMs: ctx.settings.retentionMs,
+    at,
   });
   if (!ended) return false;
   ctx.visitors.to(visitorRoom(conversationId)).emit('chat:ended', { by: endedBy });
@@ -90,6 +102,8 @@ export async function endConversation(
   if (ended.operatorId)
     ctx.operators.to(operatorRoom(ended.operatorId)).emit('chat:ended', { conversationId, by: endedBy });
   ctx.logger.info('chat.ended', { by: endedBy, wasQueued: !ended.operatorId });
+  // Abandoned: no operator ever accepted it (counted in the hour it was offered).
+  if (ended.firstAcceptedAt === undefined) await recordStats(ctx, { kind: 'abandoned', offeredAt: ended.createdAt });
   ctx.queueChanged();
   return true;
 }

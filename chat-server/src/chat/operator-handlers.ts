@@ -7,19 +7,23 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import type {
+  Handover,
   InternalNote,
   OperatorConversation,
   Outcome,
   operatorSendSchema,
   operatorTransferSchema,
+  operatorWrapUpSchema,
 } from '../protocol';
 import { operatorRoom, visitorRoom, type ChatContext, type OperatorSocketData } from './chat-context';
 import { publicOperatorIds } from './operator-ids';
 import { candidatesFor } from './queue-policy';
 import { waitingView } from './queue-notifier';
 import { fail, ok, type EventControl, type HandlerResult } from './socket-events';
-import type { ConversationRecord } from './store/chat-store';
-import { endConversation, queueFigures } from './conversation-steps';
+import type { ConversationRecord, HandoverRecord, WrapUpResult } from './store/chat-store';
+import { endConversation, forVisitor, queueFigures } from './conversation-steps';
+import { recordAudit } from '../admin/audit-log';
+import { recordStats } from '../admin/stats-store';
 
 type OperatorSocket = Socket & { data: OperatorSocketData };
 type Empty = Record<string, never>;
@@ -33,6 +37,7 @@ export async function operatorView(ctx: ChatContext, c: ConversationRecord): Pro
   ]);
   // A note's author as consoles know colleagues: by the opaque id, never the login username.
   const notes = stored.map((note) => ({ ...note, by: publicId(note.by) }));
+  const handoverNote = c.handoverNoteId ? stored.find((note) => note.id === c.handoverNoteId) : undefined;
   return {
     ...waitingView(c),
     ...(c.nickname ? { nickname: c.nickname } : {}),
@@ -40,8 +45,17 @@ export async function operatorView(ctx: ChatContext, c: ConversationRecord): Pro
     status: c.status,
     messages,
     notes,
+    ...(handoverNote && c.handoverFrom ? { handover: { note: handoverNote.text, from: c.handoverFrom } } : {}),
   };
 }
+
+/** How a refused wrap-up is answered (docs/chat-protocol.md "Wrap-up"). */
+const WRAP_UP_REFUSALS = {
+  unknown: fail('not-found', 'nothing-to-wrap-up'),
+  'not-held': fail('forbidden'),
+  'not-ended': fail('forbidden', 'not-ended'),
+  'already-wrapped-up': fail('not-found', 'already-wrapped-up'),
+} satisfies Record<Exclude<WrapUpResult, { ok: true }>['reason'], ReturnType<typeof fail>>;
 
 export interface OperatorPresenceControl {
   setStatus(operator: OperatorSocketData, status: 'available' | 'away'): Promise<void>;
@@ -76,6 +90,14 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
     });
     ctx.visitors.to(visitorRoom(c.id)).emit('chat:accepted', { operatorName: c.operatorName ?? me.name });
     ctx.logger.info('chat.accepted', { waitedSeconds: Math.round((ctx.now() - c.queuedAt) / 1000) });
+    // Answered once, at its first accept (not again after a requeue), in the hour it was offered.
+    if (c.acceptedAt !== undefined && c.firstAcceptedAt === c.acceptedAt)
+      await recordStats(ctx, {
+        kind: 'answered',
+        offeredAt: c.createdAt,
+        waitSeconds: Math.max(0, (c.acceptedAt - c.queuedAt) / 1000),
+      });
+    await recordAudit(ctx, { actor: me.operatorId, action: 'chat-accepted', target: c.id });
     ctx.queueChanged();
     return ok({ conversation: await operatorView(ctx, c) });
   };
@@ -121,17 +143,22 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
     ): Promise<HandlerResult<{ id: string; at: string }>> {
       const found = await held(payload.conversationId);
       if ('ok' in found) return found;
+      // Who wrote it travels with the message (issue 20): a colleague taking over sees each
+      // operator by name, not "Jij" for words that are not theirs.
+      const publicId = await publicOperatorIds(ctx.store);
       const stored = await ctx.store.addMessage(payload.conversationId, {
         id: randomUUID(),
         clientId: payload.clientId,
         from: 'operator',
         text: payload.text,
         at: new Date(ctx.now()).toISOString(),
+        operatorName: me.name,
+        operatorId: publicId(me.operatorId),
       });
       if (!stored) return fail('not-found');
       // Retries are relayed again, same id (see visitor-handlers.ts send).
       const relay = () => {
-        ctx.visitors.to(visitorRoom(payload.conversationId)).emit('chat:message', stored.message);
+        ctx.visitors.to(visitorRoom(payload.conversationId)).emit('chat:message', forVisitor(stored.message));
         socket
           .to(operatorRoom(me.operatorId))
           .emit('chat:message', { ...stored.message, conversationId: payload.conversationId });
@@ -159,7 +186,9 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
       const found = await held(payload.conversationId);
       if ('ok' in found) return found;
       const ended = await endConversation(ctx, payload.conversationId, 'operator', payload.outcome);
-      return ended ? ok({}) : fail('not-found');
+      if (!ended) return fail('not-found');
+      await recordAudit(ctx, { actor: me.operatorId, action: 'chat-ended', target: payload.conversationId });
+      return ok({});
     },
 
     async transfer(
@@ -168,14 +197,20 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
     ): Promise<HandlerResult<Empty>> {
       const found = await held(payload.conversationId);
       if ('ok' in found) return found;
+      // The handover note joins the conversation's internal notes in the same atomic step.
+      const handover: HandoverRecord = {
+        note: { id: randomUUID(), text: payload.note, at: new Date(ctx.now()).toISOString(), by: me.operatorId },
+        from: me.name,
+      };
       if (payload.to === 'queue') {
-        const back = await ctx.store.requeue(payload.conversationId, me.operatorId);
+        const back = await ctx.store.requeue(payload.conversationId, me.operatorId, handover);
         if (!back) return fail('not-found');
         // Done: the visitor is told even past the time limit; the console sees it in `queue:snapshot`.
         commit();
         // Told at once (not left to the next refresh, which skips figures it sent before).
         ctx.visitors.to(visitorRoom(back.id)).emit('queue:updated', await queueFigures(ctx, back.id));
         ctx.logger.info('chat.transferred', { to: 'queue' });
+        await recordAudit(ctx, { actor: me.operatorId, action: 'chat-transferred', target: back.id, to: 'queue' });
         ctx.queueChanged();
         return ok({});
       }
@@ -184,19 +219,50 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
       if (payload.to === publicId(me.operatorId)) return fail('forbidden', 'same-operator');
       const colleague = online.find((o) => publicId(o.operatorId) === payload.to);
       if (!colleague) return fail('not-found', 'operator-offline');
-      const moved = await ctx.store.transfer(payload.conversationId, me.operatorId, {
-        id: colleague.operatorId,
-        name: colleague.name,
-        capacity: colleague.capacity,
-      });
+      const moved = await ctx.store.transfer(
+        payload.conversationId,
+        me.operatorId,
+        { id: colleague.operatorId, name: colleague.name, capacity: colleague.capacity },
+        handover,
+      );
       if (!moved.ok) return fail(moved.error);
       // Done: the colleague and the visitor are told even past the time limit.
       commit();
+      // `handover` beside the conversation: handed over just now (the colleague's console alerts).
+      const handedOver: Handover = { note: payload.note, from: me.name };
       ctx.operators
         .to(operatorRoom(colleague.operatorId))
-        .emit('chat:assigned', { conversation: await operatorView(ctx, moved.conversation) });
+        .emit('chat:assigned', { conversation: await operatorView(ctx, moved.conversation), handover: handedOver });
       ctx.visitors.to(visitorRoom(payload.conversationId)).emit('chat:accepted', { operatorName: colleague.name });
       ctx.logger.info('chat.transferred', { to: 'colleague' });
+      await recordAudit(ctx, {
+        actor: me.operatorId,
+        action: 'chat-transferred',
+        target: payload.conversationId,
+        to: colleague.operatorId,
+      });
+      ctx.queueChanged();
+      return ok({});
+    },
+
+    /**
+     * Issue 20: the outcome of a conversation this operator held that ended without one. Counted
+     * once by the store; the note stays with the conversation's notes while its texts are kept.
+     */
+    async wrapUp(payload: z.output<typeof operatorWrapUpSchema>): Promise<HandlerResult<Empty>> {
+      const now = ctx.now();
+      const note: InternalNote | undefined = payload.note
+        ? { id: randomUUID(), text: payload.note, at: new Date(now).toISOString(), by: me.operatorId }
+        : undefined;
+      const result = await ctx.store.wrapUp(payload.conversationId, me.operatorId, {
+        outcome: payload.outcome,
+        ...(note ? { note } : {}),
+        now,
+      });
+      if (!result.ok) return WRAP_UP_REFUSALS[result.reason];
+      ctx.logger.info('chat.wrapped-up', { outcome: payload.outcome });
+      await recordAudit(ctx, { actor: me.operatorId, action: 'chat-wrap-up', target: payload.conversationId });
+      // Every console of this operator drops it from "Af te ronden" with the next snapshot.
       ctx.queueChanged();
       return ok({});
     },

@@ -5,12 +5,12 @@
  * together are folded into one refresh. Only local sockets are addressed, so with several
  * processes each refreshes its own clients from the shared store.
  */
-import type { Colleague, Lang, QueueSnapshot, SupervisorStats, WaitingConversation } from '../protocol';
+import type { Colleague, Lang, QueueSnapshot, SupervisorStats, ToWrapUp, WaitingConversation } from '../protocol';
 import { SUPERVISORS_ROOM, type ChatContext } from './chat-context';
 import { RECENT_WAIT_SAMPLES } from './conversation-steps';
 import { publicOperatorIds } from './operator-ids';
 import { queueOrder } from './queue-policy';
-import type { ConversationRecord } from './store/chat-store';
+import type { ConversationRecord, WrapUpRecord } from './store/chat-store';
 import { estimateWait } from './wait-estimate';
 import { languageFigures } from './languages';
 
@@ -36,6 +36,12 @@ export function waitingView(c: ConversationRecord): WaitingConversation {
     visitorPresent: c.visitorAwaySince === undefined,
     ...(c.visitorAwaySince !== undefined ? { awaySince: new Date(c.visitorAwaySince).toISOString() } : {}),
   };
+}
+
+/** A wrap-up as the console sees it: the store's bookkeeping (owner, day, expiry) left out. */
+export function toWrapUpView(w: WrapUpRecord): ToWrapUp {
+  const { operatorId: _operatorId, day: _day, textsUntil: _textsUntil, expiresAt: _expiresAt, ...view } = w;
+  return view;
 }
 
 export function createQueueNotifier(ctx: ChatContext) {
@@ -86,6 +92,9 @@ export function createQueueNotifier(ctx: ChatContext) {
     const heldBy = new Map<string, string[]>();
     for (const id of new Set([...online.map((o) => o.operatorId), ...operatorSockets.map((s) => s.data.operatorId)]))
       heldBy.set(id, await ctx.store.listHeldBy(id));
+    const toWrapUp = new Map<string, ToWrapUp[]>();
+    for (const id of new Set(operatorSockets.map((s) => s.data.operatorId)))
+      toWrapUp.set(id, (await ctx.store.listToWrapUp(id, now)).map(toWrapUpView));
     // Consoles see colleagues by an opaque id, never by login username (operator-ids.ts).
     const publicId = await publicOperatorIds(ctx.store);
     const colleagues: Colleague[] = online.map((o) => ({
@@ -105,6 +114,7 @@ export function createQueueNotifier(ctx: ChatContext) {
         waitingInDanger,
         mine: heldBy.get(socket.data.operatorId) ?? [],
         colleagues,
+        toWrapUp: toWrapUp.get(socket.data.operatorId) ?? [],
       };
       socket.emit('queue:snapshot', snapshot);
     }

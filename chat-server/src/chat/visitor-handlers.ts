@@ -7,10 +7,12 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io';
 import type { ChatState, VisitorSend, VisitorStart, VisitorStarted } from '../protocol';
 import { operatorRoom, visitorRoom, type ChatContext, type VisitorSocketData } from './chat-context';
-import { addSystemMessage, announcePresence, endConversation, queueFigures } from './conversation-steps';
+import { addSystemMessage, announcePresence, endConversation, forVisitor, queueFigures } from './conversation-steps';
 import { fail, ok, type EventControl, type HandlerResult } from './socket-events';
 import { queueLimitFor } from '../limits/visitor-admission';
 import type { ConversationRecord } from './store/chat-store';
+import { recordStats } from '../admin/stats-store';
+import type { RefusalReason } from '../admin/chat-stats';
 
 type VisitorSocket = Socket & { data: VisitorSocketData };
 type Empty = Record<string, never>;
@@ -33,15 +35,21 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
     async start(payload: VisitorStart, { defer, undo }: EventControl): Promise<HandlerResult<VisitorStarted>> {
       if (await current()) return fail('forbidden', 'already-started');
       const now = ctx.now();
+      // A refusal the visitor sees is counted (issue 14): the reason and the hour, nothing of the visitor.
+      const refused = async (reason: RefusalReason, message?: string) => {
+        await recordStats(ctx, { kind: 'refused', at: now, reason });
+        return reason === 'queue-full' ? fail('queue-full', message) : fail('closed', message);
+      };
       const region = payload.municipality ? ctx.regions.forMunicipality(payload.municipality) : undefined;
       if (payload.municipality && !region) return fail('invalid-payload', 'unknown-municipality');
-      // Issue 14: the opening hours of the visitor's own region when it has its own timetable.
-      if (!ctx.schedule.forRegion(region?.region).isOpen(new Date(now))) return fail('closed');
+      // Issue 14 item 7: the opening hours of the visitor's own region when it has its own timetable.
+      if (!ctx.schedule.forRegion(region?.region).isOpen(new Date(now))) return refused('closed');
       const online = await ctx.onlineOperators();
-      if (!online.some((o) => o.status === 'available')) return fail('closed', 'no-operators');
+      if (!online.some((o) => o.status === 'available')) return refused('no-operators', 'no-operators');
       if (payload.theme && !ctx.content.isKnownTheme(payload.theme)) return fail('invalid-payload', 'unknown-theme');
       // `queue-full` (not `rate-limited`): this address's share of the queue is taken, and the
-      // visitor must see the phone numbers, as for a full queue.
+      // visitor must see the phone numbers, as for a full queue. Not counted as a refusal: it is
+      // the abuse limit, and one script retrying would swell the figures.
       if (!permit.mayStart()) return fail('queue-full', 'address-share');
       const resumeToken = randomBytes(32).toString('base64url');
       const queuedBefore = await ctx.store.listQueued();
@@ -61,7 +69,7 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
         positionAtJoin: queuedBefore.length + 1,
       };
       const limit = queueLimitFor(conversation.inDanger, ctx.settings.maxQueue, ctx.settings.admission);
-      if ((await ctx.store.createConversation(conversation, limit)) === 'queue-full') return fail('queue-full');
+      if ((await ctx.store.createConversation(conversation, limit)) === 'queue-full') return refused('queue-full');
       // Failing from here on (or past the time limit), the visitor has no resume token for this
       // conversation: take it out of the queue again, so that trying again starts a fresh one.
       undo(async () => {
@@ -94,6 +102,8 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
         if (conversation.about === 'professional') await addSystemMessage(ctx, conversation, 'professional');
         await addSystemMessage(ctx, conversation, 'privacy');
       });
+      // Counted once the visitor has the conversation (a start taken back is not offered), after the advice.
+      defer(() => recordStats(ctx, { kind: 'offered', at: conversation.queuedAt, lang: conversation.lang }));
       ctx.logger.info('chat.started', { inDanger: conversation.inDanger, regional: Boolean(region) });
       ctx.queueChanged();
       const figures = await queueFigures(ctx, conversation.id);
@@ -179,7 +189,7 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
       await socket.join(visitorRoom(c.id));
       await ctx.store.setVisitorAway(c.id, undefined);
       if (c.visitorAwaySince !== undefined) announcePresence(ctx, c, true, ctx.now());
-      const messages = await ctx.store.listMessages(c.id);
+      const messages = (await ctx.store.listMessages(c.id)).map(forVisitor);
       const state: ChatState = { conversationId: c.id, status: c.status, messages };
       if (c.status === 'queued') Object.assign(state, await queueFigures(ctx, c.id));
       if (c.operatorName) state.operatorName = c.operatorName;

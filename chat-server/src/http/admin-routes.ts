@@ -15,23 +15,19 @@ import {
   type AdminOperator,
   type OperatorRole,
 } from '../protocol';
-import { originAllowed } from '../auth/origin';
 import { hashPassword, temporaryPassword } from '../auth/passwords';
-import { liveSession } from '../auth/session-check';
-import { sessionIdFrom, sessionKey } from '../auth/sessions';
 import type { ChatDeps } from '../chat/chat-context';
 import type { OperatorAccount } from '../chat/store/chat-store';
 import { accountLanguages } from '../chat/languages';
+import { recordAudit } from '../admin/audit-log';
+import { adminError as error, handleAdmin as handle, signedInSupervisor } from './admin-access';
 
-type Deps = Pick<ChatDeps, 'store' | 'accounts' | 'regions' | 'logger' | 'publicOrigin'> & {
+type Deps = Pick<ChatDeps, 'store' | 'accounts' | 'regions' | 'logger' | 'publicOrigin' | 'audit' | 'now'> & {
   /** Ends the account's sockets now, on every process (attach-chat.ts). */
   revokeOperator?: (operatorId: string) => Promise<void>;
   /** Moves the account's open sockets in or out of the supervisors' figures. */
   roleChanged?: (operatorId: string, role: OperatorRole) => void;
 };
-
-const error = (res: Response, status: number, code: string, message?: string) =>
-  res.status(status).json({ ok: false, error: code, ...(message ? { message } : {}) });
 
 /** 400 with the first problem in words, e.g. `username: use 2–32 letters…`. */
 const invalid = (res: Response, issues: z.core.$ZodIssue[]) => {
@@ -64,30 +60,22 @@ export function adminRoutes(deps: Deps): Router {
   });
   const json = express.json({ limit: '4kb', strict: true });
 
-  /** The signed-in supervisor; or null after answering 403 (Origin, for changes), 401 or 403. */
-  async function supervisor(req: Request, res: Response, changes: boolean): Promise<OperatorAccount | null> {
-    if (changes && !originAllowed(req.headers, deps.publicOrigin)) {
-      error(res, 403, 'forbidden');
-      return null;
-    }
-    const id = sessionIdFrom(req.headers.cookie);
-    const account = id ? ((await liveSession(deps, sessionKey(id)))?.account ?? null) : null;
-    if (!account) error(res, 401, 'unauthorized');
-    else if (account.mustChangePassword) error(res, 403, 'password-change-required');
-    else if (account.role !== 'supervisor') error(res, 403, 'forbidden');
-    else return account;
-    return null;
-  }
+  const supervisor = (req: Request, res: Response, changes: boolean) => signedInSupervisor(deps, req, res, changes);
 
   const regionKnown = (region: string | undefined) =>
     region === undefined || deps.regions.isKnownOperatorRegion(region);
 
-  const handle =
-    (run: (req: Request, res: Response) => Promise<unknown>) =>
-    (req: Request, res: Response): void =>
-      void run(req, res).catch(() => {
-        if (!res.headersSent) error(res, 503, 'unavailable');
-      });
+  /** One entry for disabling or enabling, one naming the other fields that changed (names, never values). */
+  async function auditChange(actor: OperatorAccount, before: OperatorAccount, after: OperatorAccount) {
+    const base = { actor: actor.username, target: after.username };
+    if (Boolean(before.disabled) !== Boolean(after.disabled))
+      await recordAudit(deps, { ...base, action: after.disabled ? 'account-disabled' : 'account-enabled' });
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    const fields = (['role', 'languages', 'displayName', 'region'] as const).filter(
+      (field) => !same(before[field], after[field]),
+    );
+    if (fields.length) await recordAudit(deps, { ...base, action: 'account-updated', fields: [...fields] });
+  }
 
   router.get(
     '/api/admin/operators',
@@ -124,6 +112,7 @@ export function adminRoutes(deps: Deps): Router {
       // Atomic: of two supervisors creating one name at once, one gets 409.
       if (!(await deps.accounts.create(account))) return error(res, 409, 'conflict', 'username-taken');
       deps.logger.info('admin.operator-created', { by: actor.username, operator: account.username });
+      await recordAudit(deps, { actor: actor.username, action: 'account-created', target: account.username });
       const created: AdminCreated = { operator: adminView(account), temporaryPassword: password };
       res.status(201).json({ ok: true, data: created });
     }),
@@ -160,6 +149,7 @@ export function adminRoutes(deps: Deps): Router {
       if (!updated.disabled) delete updated.disabled;
       await deps.accounts.put(updated);
       deps.logger.info('admin.operator-changed', { by: actor.username, operator: updated.username });
+      await auditChange(actor, target, updated);
       // Disabled: its sessions are dead already (session-check.ts); its sockets end now.
       if (updated.disabled && !target.disabled) await deps.revokeOperator?.(updated.username);
       else if (updated.role !== target.role) deps.roleChanged?.(updated.username, updated.role);
@@ -184,6 +174,7 @@ export function adminRoutes(deps: Deps): Router {
       await deps.accounts.put(updated);
       await deps.revokeOperator?.(updated.username);
       deps.logger.info('admin.operator-password-reset', { by: actor.username, operator: updated.username });
+      await recordAudit(deps, { actor: actor.username, action: 'account-password-reset', target: updated.username });
       res.json({ ok: true, data: { temporaryPassword: password } });
     }),
   );

@@ -8,7 +8,13 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { accountLanguages } from '../chat/languages';
-import { LANG_CODES, operatorLoginSchema, operatorPasswordSchema, type OperatorMe } from '../protocol';
+import {
+  AUDIT_UNKNOWN_ACTOR,
+  LANG_CODES,
+  operatorLoginSchema,
+  operatorPasswordSchema,
+  type OperatorMe,
+} from '../protocol';
 import { originAllowed } from '../auth/origin';
 import { clientBucket } from '../auth/client-address';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../auth/passwords';
@@ -18,10 +24,11 @@ import { createLoginLimiter, GateFull, GATE_FULL_RETRY_MS } from '../limits/logi
 import type { ChatDeps } from '../chat/chat-context';
 import { publicOperatorIds } from '../chat/operator-ids';
 import type { OperatorAccount } from '../chat/store/chat-store';
+import { recordAudit } from '../admin/audit-log';
 
 type Deps = Pick<
   ChatDeps,
-  'store' | 'accounts' | 'content' | 'logger' | 'settings' | 'production' | 'publicOrigin' | 'trustProxy'
+  'store' | 'accounts' | 'content' | 'logger' | 'settings' | 'production' | 'publicOrigin' | 'trustProxy' | 'audit'
 > & {
   now?: () => number;
   /** Called after logout so open sockets of that session close. */
@@ -55,6 +62,7 @@ export function operatorRoutes(deps: Deps): Router {
   const json = express.json({ limit: '4kb', strict: true });
   const sameOrigin = (req: Request) => originAllowed(req.headers, deps.publicOrigin);
   const limiter = createLoginLimiter(deps.store, deps.settings);
+  const auditDeps = { audit: deps.audit, logger: deps.logger, now };
   // A flood must not flood the log too: one line per 10 s with the count refused.
   let refusedUnlogged = 0;
   let lastQueueFullLog = -Infinity;
@@ -93,6 +101,11 @@ export function operatorRoutes(deps: Deps): Router {
       const valid = await admission.check(() => verifyPassword(parsed.data.password, hash));
       if (!account || account.disabled || !valid) {
         deps.logger.warn('operator.login-failed');
+        // The name tried only when it is an account: typed text (a password in the wrong field) is never kept.
+        await recordAudit(auditDeps, {
+          actor: account ? account.username : AUDIT_UNKNOWN_ACTOR,
+          action: 'login-failed',
+        });
         return error(res, 401, 'unauthorized');
       }
       await admission.succeeded();
@@ -104,6 +117,7 @@ export function operatorRoutes(deps: Deps): Router {
       });
       res.setHeader('Set-Cookie', sessionCookie(id, { maxAgeMs: deps.settings.sessionTtlMs, secure: deps.production }));
       deps.logger.info('operator.login', { operator: account.username });
+      await recordAudit(auditDeps, { actor: account.username, action: 'login' });
       // A temporary password: this session may only change it (POST /api/operator/password).
       if (account.mustChangePassword) return res.json({ ok: true, data: { mustChangePassword: true } });
       res.json({ ok: true, data: meOf(account, deps.settings.capacity, await publicOperatorIds(deps.store)) });
@@ -121,8 +135,10 @@ export function operatorRoutes(deps: Deps): Router {
     const id = sessionIdFrom(req.headers.cookie);
     try {
       if (id) {
+        const session = await deps.store.getSession(sessionKey(id));
         await deps.store.deleteSession(sessionKey(id));
         deps.onLogout?.(sessionKey(id));
+        if (session) await recordAudit(auditDeps, { actor: session.operatorId, action: 'logout' });
       }
       res.setHeader('Set-Cookie', clearedSessionCookie(deps.production));
       res.json({ ok: true, data: {} });
@@ -193,6 +209,7 @@ export function operatorRoutes(deps: Deps): Router {
         sessionCookie(next, { maxAgeMs: deps.settings.sessionTtlMs, secure: deps.production }),
       );
       deps.logger.info('operator.password-changed', { operator: username });
+      await recordAudit(auditDeps, { actor: username, action: 'password-changed', target: username });
       res.json({ ok: true, data: meOf(updated, deps.settings.capacity, await publicOperatorIds(deps.store)) });
     } catch (failure) {
       if (failure instanceof GateFull) return tooMany(res, GATE_FULL_RETRY_MS);

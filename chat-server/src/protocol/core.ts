@@ -38,6 +38,8 @@ export const SENDERS = ['visitor', 'operator', 'system'] as const;
 export const MAX_MESSAGE_LENGTH = 2000;
 export const MAX_NICKNAME_LENGTH = 30;
 export const MAX_NOTE_LENGTH = 4000;
+/** Addition (issue 20): the note an operator hands over with `operator:transfer`. */
+export const MAX_HANDOVER_NOTE_LENGTH = 500;
 
 export type Lang = (typeof LANG_CODES)[number];
 export type FallbackLang = (typeof FALLBACK_LANGS)[number];
@@ -86,4 +88,9 @@ export interface ChatMessage {
   text: string;
   /** ISO 8601 time the server stored it. */
   at: string;
+  /**
+   * Addition (issue 20): on `from: 'operator'` messages, the writer's alias (display name), as
+   * the visitor saw it in `chat:accepted`; after a transfer each message keeps its own writer.
+   */
+  operatorName?: string;
 }

@@ -60,8 +60,11 @@ export interface OperatorMe {
   /** VTxx, VRxx or 'national'. */
   region: string;
   capacity: number;
-  /** Addition (issue 14): the languages this operator chats in (absent on the account = `['nl']`). */
-  languages: Lang[];
+  /**
+   * Addition (issue 14): the languages this operator chats in (absent on the account = `['nl']`).
+   * Always sent by this server; optional for clients of an older one.
+   */
+  languages?: Lang[];
 }
 
 /** Addition: `GET /api/operator/quick-replies?lang=xx`. `html` is rendered from markdown with html off. */

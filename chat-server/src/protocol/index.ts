@@ -8,10 +8,12 @@
  * - visitor.ts: the `/visitor` namespace;
  * - operator.ts: the `/operator` namespace;
  * - http.ts: `GET /api/chat/status` and the operator's own HTTP routes;
- * - admin.ts: account administration by a supervisor.
+ * - admin.ts: account administration by a supervisor;
+ * - admin-reports.ts: the audit log and the statistics supervisors read (issue 14).
  */
 export * from './core';
 export * from './visitor';
 export * from './operator';
 export * from './http';
 export * from './admin';
+export * from './admin-reports';

@@ -7,6 +7,7 @@ import {
   OUTCOMES,
   MAX_MESSAGE_LENGTH,
   MAX_NOTE_LENGTH,
+  MAX_HANDOVER_NOTE_LENGTH,
   type AckCallback,
   type ChatMessage,
   type ConversationStatus,
@@ -26,8 +27,61 @@ export const operatorSendSchema = z
   .strict();
 export const operatorTypingSchema = z.object({ conversationId: id, typing: z.boolean() }).strict();
 export const operatorEndSchema = z.object({ conversationId: id, outcome: z.enum(OUTCOMES) }).strict();
-export const operatorTransferSchema = z.object({ conversationId: id, to: z.union([z.literal('queue'), id]) }).strict();
+/**
+ * Addition (issue 20): `note` (1–500 characters) is required: what the colleague, or whoever
+ * accepts it from the queue, needs to know (`handover`).
+ */
+export const operatorTransferSchema = z
+  .object({
+    conversationId: id,
+    to: z.union([z.literal('queue'), id]),
+    note: humanText(MAX_HANDOVER_NOTE_LENGTH),
+  })
+  .strict();
 export const operatorNoteSchema = z.object({ conversationId: id, text: humanText(MAX_NOTE_LENGTH) }).strict();
+/**
+ * Addition (issue 20): `operator:wrap-up` records the outcome of a conversation this operator
+ * held that ended without one (by the visitor, by Snel weg or by a timeout); `note` is internal.
+ */
+export const operatorWrapUpSchema = z
+  .object({ conversationId: id, outcome: z.enum(OUTCOMES), note: humanText(MAX_NOTE_LENGTH).optional() })
+  .strict();
+
+/**
+ * Addition (issue 20): a message as operators receive it. Operator messages carry who wrote
+ * them (`operatorName`, and here also the opaque id), so a transcript handed over shows each
+ * operator by name; visitors never get `operatorId`.
+ */
+export interface OperatorChatMessage extends ChatMessage {
+  /** The writer's opaque operator id (as `Colleague.operatorId`), on `from: 'operator'` messages. */
+  operatorId?: string;
+}
+
+/** Addition (issue 20): what the previous operator handed over with `operator:transfer`. */
+export interface Handover {
+  /** The handover note (internal; never sent to the visitor). */
+  note: string;
+  /** The display name of the operator who handed it over. */
+  from: string;
+}
+
+/**
+ * Addition (issue 20): a conversation this operator held that ended without an outcome and
+ * waits for `operator:wrap-up`. Metadata only: never a message, nickname or anything the visitor typed.
+ */
+export interface ToWrapUp {
+  conversationId: string;
+  endedBy: Exclude<EndedBy, 'operator'>;
+  /** ISO 8601. */
+  endedAt: string;
+  lang: Lang;
+  about: About;
+  inDanger: boolean;
+  under18?: true;
+  theme?: string;
+  municipality?: string;
+  region?: string;
+}
 
 export interface WaitingConversation {
   conversationId: string;
@@ -54,10 +108,15 @@ export interface WaitingConversation {
 export interface OperatorConversation extends WaitingConversation {
   status: ConversationStatus;
   nickname?: string;
-  messages: ChatMessage[];
+  messages: OperatorChatMessage[];
   notes: InternalNote[];
   /** Addition: the alias the visitor sees for the operator who holds it. */
   operatorName?: string;
+  /**
+   * Addition (issue 20): the latest handover note and who wrote it, once the conversation was
+   * transferred with one (also after it went through the queue); the note is also in `notes`.
+   */
+  handover?: Handover;
 }
 
 /** Addition (issue 20): `chat:presence`. */
@@ -101,6 +160,11 @@ export interface QueueSnapshot {
   mine: string[];
   /** Addition: operators online now (for transfers). */
   colleagues?: Colleague[];
+  /**
+   * Addition (issue 20): this operator's conversations that ended without an outcome and wait
+   * for `operator:wrap-up`, oldest first (dropped after 24 hours: docs/chat-protocol.md).
+   */
+  toWrapUp?: ToWrapUp[];
 }
 
 export interface SupervisorStats {
@@ -125,7 +189,12 @@ export interface OperatorClientEvents {
   ) => void;
   'chat:end': (payload: { conversationId: string; outcome: Outcome }, ack: AckCallback<Record<string, never>>) => void;
   'operator:transfer': (
-    payload: { conversationId: string; to: string },
+    payload: { conversationId: string; to: string; note: string },
+    ack: AckCallback<Record<string, never>>,
+  ) => void;
+  /** Addition (issue 20). */
+  'operator:wrap-up': (
+    payload: { conversationId: string; outcome: Outcome; note?: string },
     ack: AckCallback<Record<string, never>>,
   ) => void;
   'operator:note': (
@@ -136,12 +205,16 @@ export interface OperatorClientEvents {
 
 export interface OperatorServerEvents {
   'queue:snapshot': (payload: QueueSnapshot) => void;
-  'chat:message': (payload: ChatMessage & { conversationId: string }) => void;
+  'chat:message': (payload: OperatorChatMessage & { conversationId: string }) => void;
   'chat:typing': (payload: { conversationId: string; from: Sender; typing: boolean }) => void;
   'chat:ended': (payload: { conversationId: string; by: EndedBy }) => void;
   'stats:updated': (payload: SupervisorStats) => void;
-  /** Addition: a conversation was transferred to this operator by a colleague. */
-  'chat:assigned': (payload: { conversation: OperatorConversation }) => void;
+  /**
+   * Addition: a conversation was transferred to this operator by a colleague (or is given back
+   * after a reload). Addition (issue 20): `handover` only when a colleague handed it over just
+   * now (an alert in the console), not when it is given back after a reload.
+   */
+  'chat:assigned': (payload: { conversation: OperatorConversation; handover?: Handover }) => void;
   /** Addition: an internal note was added (to every socket of the operator holding it). */
   'chat:note': (payload: InternalNote & { conversationId: string }) => void;
   /**

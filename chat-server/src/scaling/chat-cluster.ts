@@ -10,8 +10,6 @@ import type { ChatStore } from '../chat/store/chat-store';
 export interface ClusterLinkOptions {
   /** Refreshes this process's visitors and operators (another process announced a change). */
   refreshLocal: () => void;
-  /** Something changed here that every process must hear of (refresh here and announce). */
-  changed: () => void;
   store: ChatStore;
   resumeWindowMs: number;
   /** A visitor was marked away (their process died) or present again by the liveness check. */

@@ -1,19 +1,20 @@
 /**
  * A process that dies (SIGKILL, out of memory, a lost machine) takes its timers and disconnect
  * handlers with it: its visitors are never marked as gone, so a visitor who does not come back
- * would wait in the queue (or in a conversation) forever; its operators' conversations would
- * never go back to the queue. Every process therefore, every few seconds:
+ * would wait in the queue (or in a conversation) forever. Every process therefore, every few
+ * seconds:
  *
  * 1. records the conversations of the visitors connected to it in `visitorSeen` (and clears an
  *    away mark on any of them: a disconnect elsewhere may have raced their reconnect here);
  * 2. marks as away, from now, every queued or active conversation nobody has seen for a while;
  *    the normal sweep then ends it after the resume window, unless the visitor comes back;
- * 3. puts back in the queue the conversations of an operator without presence (on no process)
- *    for longer than the resume window, as the operator's own process would have done.
  *
- * All steps are idempotent and safe to run on every process at once (the store's changes are
- * atomic). Nothing runs while Redis is unreachable, and the checks of steps 2 and 3 wait until
- * this process has been connected for a while, so an outage does not look like dead visitors.
+ * Operators need nothing here: their liveness goes through the chat store, the same with one
+ * process or several (chat/operator-requeue.ts).
+ *
+ * Both steps are idempotent and safe to run on every process at once (the store's changes are
+ * atomic). Nothing runs while Redis is unreachable, and the check of step 2 waits until this
+ * process has been connected for a while, so an outage does not look like dead visitors.
  */
 import type { createClient } from 'redis';
 import type { Server } from 'socket.io';
@@ -29,8 +30,6 @@ export interface LivenessOptions {
   io: Server;
   store: ChatStore;
   resumeWindowMs: number;
-  /** Conversations went back to the queue: refresh everyone. */
-  requeued: () => void;
   /** A visitor was marked away or present again here: tell the operators (chat:presence, snapshot). */
   presenceChanged?: (conversationId: string, present: boolean, since: number) => void;
   logger: Logger;
@@ -100,36 +99,6 @@ export function startLiveness(options: LivenessOptions) {
     }
   }
 
-  async function requeueLostOperators(now: number) {
-    const active = await client.sMembers(keys.active);
-    const holders = new Set<string>();
-    for (const id of active) {
-      const operatorId = await client.hGet(keys.conversation(id), 'operatorId');
-      if (operatorId) holders.add(operatorId);
-    }
-    const online = new Set((await store.listOperatorPresence()).map((p) => p.operatorId));
-    const gone = await client.zRangeWithScores(keys.operatorGone, 0, -1);
-    for (const { value: operatorId } of gone)
-      if (!holders.has(operatorId) || online.has(operatorId)) await client.zRem(keys.operatorGone, operatorId);
-    let moved = 0;
-    for (const operatorId of holders) {
-      if (online.has(operatorId)) continue;
-      const since = gone.find((g) => g.value === operatorId)?.score;
-      if (since === undefined) {
-        await client.zAdd(keys.operatorGone, { score: now, value: operatorId }, { condition: 'NX' });
-        await client.pExpire(keys.operatorGone, 2 * options.resumeWindowMs + 10 * staleMs);
-        continue;
-      }
-      if (since > now - options.resumeWindowMs) continue;
-      for (const id of await store.listHeldBy(operatorId)) if (await store.requeue(id, operatorId)) moved++;
-      await client.zRem(keys.operatorGone, operatorId);
-    }
-    if (moved > 0) {
-      options.logger.info('cluster.requeued-from-lost-operator', { conversations: moved });
-      options.requeued();
-    }
-  }
-
   async function tick() {
     if (!client.isReady) {
       connectedSince = undefined;
@@ -142,7 +111,6 @@ export function startLiveness(options: LivenessOptions) {
     await client.zRemRangeByScore(keys.visitorSeen, '-inf', now - 10 * staleMs);
     if (now - connectedSince < staleMs) return;
     await markUnseenVisitors(now);
-    await requeueLostOperators(now);
   }
 
   const timer = setInterval(() => {

@@ -125,7 +125,6 @@ export async function createRedisCluster(options: RedisClusterOptions): Promise<
         io,
         store: link.store,
         resumeWindowMs: link.resumeWindowMs,
-        requeued: link.changed,
         ...(link.presenceChanged ? { presenceChanged: link.presenceChanged } : {}),
         logger,
       });

@@ -8,7 +8,7 @@ import type { Phase, Problem } from './chat-state';
 import { ConversationView } from './ConversationView';
 import { EndedView } from './EndedView';
 import { format } from './fill';
-import { MessageLog, senderName } from './MessageLog';
+import { MessageLog, messageText, senderName } from './MessageLog';
 import { LanguageNotice } from './LanguageNotice';
 import { PreChatForm } from './PreChatForm';
 import { RegionHours } from './RegionHours';
@@ -82,7 +82,7 @@ export default function ChatApp(props: ChatProps) {
       setAnnouncement(
         format(strings['chat.announce.message'], {
           from: senderName(last, strings, chat.operatorName),
-          text: last.text,
+          text: messageText(last, strings),
         }),
       );
     }

@@ -1,4 +1,5 @@
 /** The conversation so far, oldest first. Text is plain; links are made clickable safely. */
+import { format } from './fill';
 import type { ShownMessage } from './message-list';
 import { MessageText } from './MessageText';
 import type { ChatStrings } from './types';
@@ -12,7 +13,15 @@ interface Props {
 export function senderName(message: ShownMessage, strings: ChatStrings, operatorName: string | null): string {
   if (message.from === 'visitor') return strings['chat.from.visitor'];
   if (message.from === 'system') return strings['chat.from.system'];
-  return operatorName ?? strings['chat.from.operator'];
+  // Each operator message by its own writer (issue 20), so a transfer does not relabel the past.
+  return message.operatorName ?? operatorName ?? strings['chat.from.operator'];
+}
+
+/** The text of a message; for a line the widget added itself, its sentence in the visitor's language. */
+export function messageText(message: ShownMessage, strings: ChatStrings): string {
+  if (message.notice === 'transferred')
+    return format(strings['chat.transferred'], { name: message.operatorName ?? strings['chat.from.operator'] });
+  return message.text;
 }
 
 export function MessageLog({ messages, strings, operatorName }: Props) {
@@ -26,7 +35,7 @@ export function MessageLog({ messages, strings, operatorName }: Props) {
         >
           <span class="chat-message__from">{senderName(message, strings, operatorName)}</span>
           <p class="chat-message__text" dir="auto">
-            <MessageText text={message.text} />
+            <MessageText text={messageText(message, strings)} />
           </p>
           {message.pending && <span class="chat-message__pending">{strings['chat.pending']}</span>}
         </li>

@@ -124,8 +124,26 @@ export function chatReducer(chat: VisitorChat, action: Action): VisitorChat {
         operatorsAvailable: action.update.operatorsAvailable,
         language: languageOf(action.update) ?? chat.language,
       };
-    case 'accepted':
-      return { ...chat, phase: chat.phase === 'ended' ? 'ended' : 'active', operatorName: action.operatorName };
+    case 'accepted': {
+      const accepted = {
+        ...chat,
+        phase: chat.phase === 'ended' ? 'ended' : 'active',
+        operatorName: action.operatorName,
+      } as const;
+      if (chat.phase !== 'active') return accepted;
+      // While chatting, `chat:accepted` means a colleague took over (docs/chat-protocol.md): say so.
+      const notice: ShownMessage = {
+        id: `notice-transferred-${chat.messages.length}`,
+        from: 'system',
+        text: '',
+        at: '',
+        notice: 'transferred',
+        operatorName: action.operatorName,
+      };
+      const confirmed = chat.messages.filter((shown) => !shown.pending);
+      const pending = chat.messages.filter((shown) => shown.pending);
+      return { ...accepted, messages: [...confirmed, notice, ...pending] };
+    }
     case 'message':
       return {
         ...chat,

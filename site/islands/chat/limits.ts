@@ -7,6 +7,7 @@ import type * as Protocol from '../../../chat-server/src/protocol';
 export const MAX_MESSAGE_LENGTH: typeof Protocol.MAX_MESSAGE_LENGTH = 2000;
 export const MAX_NICKNAME_LENGTH: typeof Protocol.MAX_NICKNAME_LENGTH = 30;
 export const MAX_NOTE_LENGTH: typeof Protocol.MAX_NOTE_LENGTH = 4000;
+export const MAX_HANDOVER_NOTE_LENGTH: typeof Protocol.MAX_HANDOVER_NOTE_LENGTH = 500;
 
 /** Every `About` value in the order the pre-chat form shows them; the type proves none is missing. */
 export const ABOUT_CHOICES = [

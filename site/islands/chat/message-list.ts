@@ -8,6 +8,11 @@ import type { ChatMessage } from '../../../chat-server/src/protocol';
 /** A message on screen; `pending` until the server has stored it. */
 export interface ShownMessage extends ChatMessage {
   pending?: boolean;
+  /**
+   * A line the widget adds itself, not from the server (issue 20): `transferred` = a colleague
+   * took over (`chat:accepted` while chatting), with the new alias in `operatorName`.
+   */
+  notice?: 'transferred';
 }
 
 function sameMessage(a: ChatMessage, b: ChatMessage): boolean {

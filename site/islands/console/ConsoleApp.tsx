@@ -9,10 +9,12 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AccountsPanel } from './AccountsPanel';
+import { AuditPanel } from './AuditPanel';
+import { StatsPanel } from './StatsPanel';
 import { adminText } from './admin-strings';
 import { ShortcutsHelp, useShortcuts } from './shortcuts';
 import { format } from '../chat/fill';
-import type { OperatorMe, QuickReply } from '../../../chat-server/src/protocol';
+import type { QuickReply } from '../../../chat-server/src/protocol';
 import { ConversationPanel } from './ConversationPanel';
 import { DangerAlarm } from './DangerAlarm';
 import { DANGER_ALARM_MS, errorLabel, waitedMs } from './labels';
@@ -26,15 +28,19 @@ import {
   showDesktop,
 } from './new-chat-alert';
 import { QueuePanel } from './QueuePanel';
-import { fetchMe, fetchQuickReplies } from './operator-api';
+import { fetchQuickReplies } from './operator-api';
 import { SupervisorPanel } from './SupervisorPanel';
 import type { ConsoleProps } from './types';
+import { canAcceptMore, capacityOf, heldList as heldInOrder, orphanIds, transferTargets } from './console-state';
 import { useOperatorConsole } from './use-operator-console';
+import { HandoverAlerts, WrapUpPanel } from './WrapUpPanel';
 
-/** The protocol's default capacity, until /api/operator/me says this operator's; the server enforces it. */
-const DEFAULT_CAPACITY = 3;
 /** While someone in danger waits past DANGER_ALARM_MS, the alarm sounds again this often. */
 const DANGER_REPEAT_MS = 60_000;
+
+/** The console's views: the work, and for supervisors the accounts and the figures with the audit log. */
+const CONSOLE_VIEWS = ['work', 'accounts', 'figures'] as const;
+type ConsoleView = (typeof CONSOLE_VIEWS)[number];
 
 /** This tab's place, kept over a reload (sessionStorage: this tab only, gone when it closes). */
 const PLACE = { view: 'ghnt-console-view', available: 'ghnt-console-available', focus: 'ghnt-console-focus' } as const;
@@ -66,23 +72,18 @@ export default function ConsoleApp(props: ConsoleProps) {
   const [now, setNow] = useState(() => Date.now());
   const [error, setError] = useState<string | null>(null);
   const [replies, setReplies] = useState<Record<string, QuickReply[]>>({});
-  const [me, setMe] = useState<OperatorMe | null>(null);
-  const [justAccepted, setJustAccepted] = useState<string | null>(null);
-  const seenWaiting = useRef<Set<string>>(new Set());
+  const me = op.me;
   const lastAlarm = useRef(0);
   /** Said at once to screen readers when someone new in danger waits (cleared first, so it is said again). */
   const [dangerNews, setDangerNews] = useState('');
 
   useEffect(() => setDangerSound(dangerSoundOn()), []);
-  const [view, setView] = useState<'work' | 'accounts'>(() =>
-    remembered(PLACE.view) === 'accounts' ? 'accounts' : 'work',
-  );
+  const [view, setView] = useState<ConsoleView>(() => {
+    const place = remembered(PLACE.view);
+    return CONSOLE_VIEWS.find((name) => name === place) ?? 'work';
+  });
   const [shortcutNote, setShortcutNote] = useState('');
   const restoredFocus = useRef(false);
-
-  useEffect(() => {
-    if (op.connection === 'connected') void fetchMe().then(setMe);
-  }, [op.connection, session]);
 
   // After a reload: available again if this tab was, before the first chat is offered to others.
   useEffect(() => {
@@ -111,7 +112,6 @@ export default function ConsoleApp(props: ConsoleProps) {
   const acceptConversation = async (conversationId?: string) => {
     const result = await op.accept(conversationId);
     setError(typeof result === 'object' ? strings[errorLabel(result.error)] : null);
-    if (typeof result === 'string') setJustAccepted(result);
   };
 
   const toggleStatus = async () => {
@@ -121,7 +121,7 @@ export default function ConsoleApp(props: ConsoleProps) {
     if (!code) remember(PLACE.available, status === 'available' ? '1' : null);
   };
 
-  const showView = (next: 'work' | 'accounts') => {
+  const showView = (next: ConsoleView) => {
     setView(next);
     remember(PLACE.view, next);
   };
@@ -147,8 +147,7 @@ export default function ConsoleApp(props: ConsoleProps) {
   // A new waiting chat: alert only if the operator opted in. Someone new in danger: the alarm
   // (on unless switched off on this device), whatever the status or view.
   useEffect(() => {
-    const fresh = op.waiting.filter((row) => !seenWaiting.current.has(row.conversationId));
-    seenWaiting.current = new Set(op.waiting.map((row) => row.conversationId));
+    const fresh = op.arrived;
     if (fresh.length === 0) return;
     if (fresh.some((row) => row.inDanger)) {
       setDangerNews('');
@@ -162,7 +161,7 @@ export default function ConsoleApp(props: ConsoleProps) {
     }
     if (sound) playTone();
     if (desktop) showDesktop(strings['chat.console.alert.title'], strings['chat.console.alert.body']);
-  }, [op.waiting]);
+  }, [op.arrived]);
 
   // Someone in danger still waiting after a minute: the alarm again, once a minute.
   useEffect(() => {
@@ -172,6 +171,14 @@ export default function ConsoleApp(props: ConsoleProps) {
       lastAlarm.current = now;
     }
   }, [now]);
+
+  // A conversation handed over to this operator (issue 20): the alert is on screen and said to
+  // screen readers (HandoverAlerts); the new-chat tone too, when the operator switched it on.
+  const handoversSeen = useRef(0);
+  useEffect(() => {
+    if (op.handovers.length > handoversSeen.current && sound) playTone();
+    handoversSeen.current = op.handovers.length;
+  }, [op.handovers]);
 
   // Quick replies per language, loaded once for each language in a held conversation.
   useEffect(() => {
@@ -188,20 +195,33 @@ export default function ConsoleApp(props: ConsoleProps) {
   }
   if (op.connection === 'connecting') return <p>{strings['chat.console.connecting']}</p>;
 
-  const heldList = Object.values(op.held);
-  // Conversations the server says this operator holds but this page has not got (after a reload):
-  // they can at least go back to the queue, so no visitor is left waiting on a closed tab.
-  const orphans = op.mine.filter((id) => !op.held[id]);
-  const capacity = me?.capacity ?? DEFAULT_CAPACITY;
-  const canAccept = heldList.filter((held) => !held.endedBy).length < capacity;
+  const heldList = heldInOrder(op);
+  const orphans = orphanIds(op);
+  const capacity = capacityOf(op);
+  const canAccept = canAcceptMore(op);
   const inDanger = op.waiting.filter((row) => row.inDanger);
   const others = op.waiting.filter((row) => !row.inDanger);
-  const transferTargets = op.colleagues.filter(
-    (colleague) =>
-      colleague.operatorId !== me?.operatorId &&
-      colleague.status === 'available' &&
-      colleague.load < colleague.capacity,
-  );
+  const colleagues = transferTargets(op);
+
+  /**
+   * After ending or wrapping up (issue 20), focus goes to the next sensible place: the next
+   * conversation still to wrap up (after a wrap-up), else the message box of the next open
+   * conversation, else the queue.
+   */
+  const focusNext = (done: string, after: 'end' | 'wrap-up') => {
+    // After the render that removed what was done.
+    setTimeout(() => {
+      const nextWrapUp = after === 'wrap-up' && op.toWrapUp.find((item) => item.conversationId !== done);
+      const target =
+        (nextWrapUp && document.querySelector<HTMLElement>(`[name="wrapup-outcome-${nextWrapUp.conversationId}"]`)) ||
+        heldList
+          .filter((held) => !held.endedBy && held.conversation.conversationId !== done)
+          .map((held) => document.getElementById(`text-${held.conversation.conversationId}`))
+          .find(Boolean) ||
+        document.getElementById('console-queue-title');
+      target?.focus();
+    }, 0);
+  };
 
   const logout = async () => {
     for (const key of Object.values(PLACE)) remember(key, null);
@@ -213,7 +233,7 @@ export default function ConsoleApp(props: ConsoleProps) {
   };
 
   return (
-    // While the accounts are shown the work parts are hidden by CSS, not removed: drafts stay.
+    // While the accounts or the figures are shown the work parts are hidden by CSS, not removed: drafts stay.
     <div class="console" data-view={me?.role === 'supervisor' ? view : 'work'} data-connection={op.connection}>
       {/* First in the work area: whoever is in danger and waiting (issue 20). */}
       <p role="alert" class="visually-hidden" data-testid="console-danger-news">
@@ -291,7 +311,7 @@ export default function ConsoleApp(props: ConsoleProps) {
 
       {me?.role === 'supervisor' && (
         <nav class="console-nav" aria-label={adminText('nav.label')}>
-          {(['work', 'accounts'] as const).map((name) => (
+          {CONSOLE_VIEWS.map((name) => (
             <button
               key={name}
               type="button"
@@ -299,13 +319,19 @@ export default function ConsoleApp(props: ConsoleProps) {
               aria-current={view === name ? 'page' : undefined}
               onClick={() => showView(name)}
             >
-              {adminText(name === 'work' ? 'nav.work' : 'nav.accounts')}
+              {adminText(`nav.${name}`)}
             </button>
           ))}
         </nav>
       )}
       {me?.role === 'supervisor' && view === 'accounts' && (
         <AccountsPanel languages={props.languages} me={me.operatorId} />
+      )}
+      {me?.role === 'supervisor' && view === 'figures' && (
+        <>
+          <StatsPanel languages={props.languages} />
+          <AuditPanel />
+        </>
       )}
 
       {error && (
@@ -322,7 +348,7 @@ export default function ConsoleApp(props: ConsoleProps) {
         shown={op.waiting.length}
         calm={calm}
         now={now}
-        {...(me ? { myLanguages: me.languages } : {})}
+        {...(me?.languages ? { myLanguages: me.languages } : {})}
         canAccept={canAccept}
         onAccept={(conversationId) => void acceptConversation(conversationId)}
       />
@@ -330,10 +356,20 @@ export default function ConsoleApp(props: ConsoleProps) {
       {/* After the queue: the people waiting come before the figures about them. */}
       {op.stats && <SupervisorPanel {...props} stats={op.stats} waiting={op.waiting} now={now} />}
 
+      <WrapUpPanel
+        strings={strings}
+        languages={props.languages}
+        items={op.toWrapUp}
+        onWrapUp={op.wrapUp}
+        onDone={(conversationId) => focusNext(conversationId, 'wrap-up')}
+      />
+
       <section class="console-mine" aria-labelledby="console-mine-title">
         <h2 id="console-mine-title">
           {format(strings['chat.console.mine.title'], { count: heldList.length, capacity })}
         </h2>
+        {/* Always in the page, so screen readers announce what is put into it. */}
+        <HandoverAlerts alerts={op.handovers} onDismiss={op.dismissHandover} />
         {orphans.length > 0 && (
           <div class="console-orphans" role="status">
             <p>{format(strings['chat.console.orphans'], { count: orphans.length })}</p>
@@ -344,7 +380,7 @@ export default function ConsoleApp(props: ConsoleProps) {
                     type="button"
                     class="button button--secondary"
                     onClick={async () => {
-                      const code = await op.transfer(id, 'queue');
+                      const code = await op.transfer(id, 'queue', adminText('handover.orphan.note'));
                       setError(code ? strings[errorLabel(code)] : null);
                     }}
                   >
@@ -364,14 +400,19 @@ export default function ConsoleApp(props: ConsoleProps) {
                 {...props}
                 held={held}
                 now={now}
-                justAccepted={justAccepted === id}
+                justAccepted={op.justAccepted === id}
                 quickReplies={replies[held.conversation.lang] ?? []}
-                colleagues={transferTargets}
+                colleagues={colleagues}
                 onSend={(text) => op.send(id, text)}
                 onTyping={(typing) => op.typing(id, typing)}
                 onNote={(text) => op.note(id, text)}
-                onTransfer={(to) => op.transfer(id, to)}
-                onEnd={(outcome) => op.end(id, outcome)}
+                onTransfer={(to, note) => op.transfer(id, to, note)}
+                myOperatorId={me?.operatorId}
+                onEnd={async (outcome) => {
+                  const code = await op.end(id, outcome);
+                  if (!code) focusNext(id, 'end');
+                  return code;
+                }}
                 onClose={() => op.forget(id)}
               />
             );

@@ -3,10 +3,18 @@
  * composer with quick replies, internal notes, transfer, and ending with an outcome.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Colleague, ErrorCode, HelpRoute, Outcome, QuickReply } from '../../../chat-server/src/protocol';
+import type {
+  Colleague,
+  ErrorCode,
+  HelpRoute,
+  OperatorChatMessage,
+  Outcome,
+  QuickReply,
+} from '../../../chat-server/src/protocol';
 import { fill, format } from '../chat/fill';
 import { Phone } from '../chat/Phone';
-import { MAX_MESSAGE_LENGTH, MAX_NOTE_LENGTH, OUTCOME_CHOICES } from '../chat/limits';
+import { MAX_HANDOVER_NOTE_LENGTH, MAX_MESSAGE_LENGTH, MAX_NOTE_LENGTH, OUTCOME_CHOICES } from '../chat/limits';
+import { adminText } from './admin-strings';
 import { MessageText } from '../chat/MessageText';
 import { ABOUT_LABEL, ENDED_LABEL, OUTCOME_LABEL, clockLabel, errorLabel } from './labels';
 import { fetchHelpRoute } from './operator-api';
@@ -28,8 +36,11 @@ interface Props extends Pick<
   colleagues: Colleague[];
   onSend: (text: string) => Promise<ErrorCode | null>;
   onTyping: (typing: boolean) => void;
+  /** This operator's opaque id (GET /api/operator/me): their own messages say "Jij", a colleague's their name. */
+  myOperatorId?: string;
   onNote: (text: string) => Promise<ErrorCode | null>;
-  onTransfer: (to: string) => Promise<ErrorCode | null>;
+  /** `note`: the required handover note (issue 20). */
+  onTransfer: (to: string, note: string) => Promise<ErrorCode | null>;
   onEnd: (outcome: Outcome) => Promise<ErrorCode | null>;
   onClose: () => void;
 }
@@ -42,6 +53,7 @@ export function ConversationPanel(props: Props) {
   const [noteText, setNoteText] = useState('');
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [transferTo, setTransferTo] = useState('');
+  const [handoverNote, setHandoverNote] = useState('');
   const [reply, setReply] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [route, setRoute] = useState<HelpRoute | null>(null);
@@ -53,6 +65,24 @@ export function ConversationPanel(props: Props) {
   useEffect(() => {
     if (props.justAccepted) textRef.current?.focus();
   }, [props.justAccepted]);
+  // Ended by the visitor (or Snel weg, or a timeout) while working in it: the composer is gone, so
+  // focus stays in this conversation, on what happened, instead of falling to the page (issue 20).
+  const articleRef = useRef<HTMLElement>(null);
+  const endedRef = useRef<HTMLParagraphElement>(null);
+  const focusWasHere = useRef(false);
+  useEffect(() => {
+    const track = () => {
+      focusWasHere.current = !!articleRef.current?.contains(document.activeElement);
+    };
+    document.addEventListener('focusin', track);
+    // Focus may already be here (the message box of a conversation just accepted).
+    track();
+    return () => document.removeEventListener('focusin', track);
+  }, []);
+  useEffect(() => {
+    const lost = document.activeElement === document.body || document.activeElement === null;
+    if (endedBy && focusWasHere.current && lost) endedRef.current?.focus();
+  }, [endedBy]);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const typingSent = useRef(false);
   const place = conversation.municipality ? municipalities[conversation.municipality] : undefined;
@@ -61,6 +91,23 @@ export function ConversationPanel(props: Props) {
     : strings['chat.console.conversation.title'];
 
   const report = (code: ErrorCode | null) => setError(code ? strings[errorLabel(code)] : null);
+  /**
+   * Who wrote a message (issue 20): "Jij" only for this operator's own (or one not yet stored), a
+   * colleague's by their display name, so a conversation handed over does not pass off their words.
+   */
+  const authorLabel = (message: Pick<OperatorChatMessage, 'from' | 'operatorId' | 'operatorName'>) => {
+    if (message.from !== 'operator') return strings[`chat.console.from.${message.from}`];
+    const mine = !message.operatorId || message.operatorId === props.myOperatorId;
+    return mine
+      ? strings['chat.console.from.operator']
+      : (message.operatorName ?? strings['chat.console.from.operator']);
+  };
+  /** A transfer needs the handover note first (the server refuses one without it). */
+  const transfer = async (to: string) => {
+    const note = handoverNote.trim();
+    if (!note) return setError(adminText('handover.note.missing'));
+    report(await props.onTransfer(to, note));
+  };
 
   const sendMessage = async (event: Event) => {
     event.preventDefault();
@@ -89,7 +136,7 @@ export function ConversationPanel(props: Props) {
   };
 
   return (
-    <article class="console-conversation" aria-labelledby={`title-${id}`} data-conversation={id}>
+    <article class="console-conversation" ref={articleRef} aria-labelledby={`title-${id}`} data-conversation={id}>
       <h3 id={`title-${id}`}>{title}</h3>
       {conversation.inDanger && <DangerBanner strings={strings} emergency={props.emergency} />}
       <dl class="console-facts">
@@ -127,6 +174,13 @@ export function ConversationPanel(props: Props) {
 
       <HelpRouteBox strings={strings} route={route} place={place} helpHref={helpHref} />
 
+      {conversation.handover && (
+        <p class="console-handover-note" data-testid="console-handover-note">
+          <strong>{adminText('handover.shown', { from: conversation.handover.from })}:</strong>{' '}
+          <span dir="auto">{conversation.handover.note}</span>
+        </p>
+      )}
+
       <ol class="chat-log" aria-label={strings['chat.console.conversation.messages']}>
         {messages.map((message) => (
           <li
@@ -134,7 +188,7 @@ export function ConversationPanel(props: Props) {
             class={`chat-message chat-message--${message.from === 'operator' ? 'visitor' : message.from}`}
             data-from={message.from}
           >
-            <span class="chat-message__from">{strings[`chat.console.from.${message.from}`]}</span>
+            <span class="chat-message__from">{authorLabel(message)}</span>
             <p class="chat-message__text" dir="auto">
               <MessageText text={message.text} />
             </p>
@@ -167,9 +221,10 @@ export function ConversationPanel(props: Props) {
 
       {endedBy ? (
         <div class="console-ended" role="status">
-          <p>
+          <p ref={endedRef} tabIndex={-1}>
             <strong>{strings[ENDED_LABEL[endedBy]]}</strong>
           </p>
+          {endedBy !== 'operator' && <p>{adminText('wrapUp.pointer')}</p>}
           <button type="button" class="button button--secondary" onClick={props.onClose}>
             {strings['chat.console.conversation.close']}
           </button>
@@ -253,18 +308,27 @@ export function ConversationPanel(props: Props) {
 
           <details class="console-transfer">
             <summary>{strings['chat.console.transfer.title']}</summary>
-            <button
-              type="button"
-              class="button button--secondary"
-              onClick={async () => report(await props.onTransfer('queue'))}
-            >
+            <label for={`handover-${id}`}>{adminText('handover.note.label')}</label>
+            <textarea
+              id={`handover-${id}`}
+              rows={2}
+              required
+              maxLength={MAX_HANDOVER_NOTE_LENGTH}
+              aria-describedby={`handover-hint-${id}`}
+              value={handoverNote}
+              onInput={(e) => setHandoverNote(e.currentTarget.value)}
+            />
+            <p id={`handover-hint-${id}`} class="console-hint">
+              {adminText('handover.note.hint')}
+            </p>
+            <button type="button" class="button button--secondary" onClick={() => void transfer('queue')}>
               {strings['chat.console.transfer.queue']}
             </button>
             {props.colleagues.length > 0 ? (
               <form
                 onSubmit={async (event) => {
                   event.preventDefault();
-                  if (transferTo) report(await props.onTransfer(transferTo));
+                  if (transferTo) void transfer(transferTo);
                 }}
               >
                 <label for={`transfer-${id}`}>{strings['chat.console.transfer.colleague']}</label>

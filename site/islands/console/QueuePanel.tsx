@@ -67,7 +67,10 @@ export function QueuePanel({
         : format(strings['chat.console.queue.count'], { count: total });
   return (
     <section class="console-queue" aria-labelledby="console-queue-title">
-      <h2 id="console-queue-title">{strings['chat.console.queue.title']}</h2>
+      {/* Focus comes here when nothing else is open (after ending or wrapping up, issue 20). */}
+      <h2 id="console-queue-title" tabIndex={-1}>
+        {strings['chat.console.queue.title']}
+      </h2>
       <div class="console-queue__head">
         <p role="status" class="console-queue__summary" data-testid="console-queue-summary">
           {summary}

@@ -1,5 +1,14 @@
-/** The console's calls to the account API (docs/chat-protocol.md "Accounts") and the password change. */
-import type { AdminCreated, AdminOperator, OperatorMe } from '../../../chat-server/src/protocol';
+/**
+ * The console's calls to the account API (docs/chat-protocol.md "Accounts"), the password change,
+ * and the supervisors' audit log and statistics ("Audit log", "Statistics").
+ */
+import type {
+  AdminCreated,
+  AdminOperator,
+  AdminStats,
+  AuditEntry,
+  OperatorMe,
+} from '../../../chat-server/src/protocol';
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; error: string; message?: string };
 
@@ -49,3 +58,11 @@ export const resetPassword = (id: string) =>
 
 export const changePassword = (current: string, next: string) =>
   call<OperatorMe>('POST', '/api/operator/password', { current, next });
+
+/** The period's query string for the statistics (also the CSV link). */
+export const statsQuery = (from: string, to: string) => `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+
+export const fetchStats = (from: string, to: string) =>
+  call<AdminStats>('GET', `/api/admin/stats?${statsQuery(from, to)}`);
+
+export const fetchAudit = (limit: number) => call<AuditEntry[]>('GET', `/api/admin/audit?limit=${limit}`);

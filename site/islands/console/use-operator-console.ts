@@ -1,40 +1,29 @@
 /**
  * The operator's socket and everything it reports: the queue, the conversations this operator
  * holds, the supervisor's figures. Actions return the server's error code (or null) so the
- * console can say what went wrong.
+ * console can say what went wrong. The state and its rules live in console-state.ts (a pure
+ * reducer); this hook owns the socket, turns its events and the acknowledgements into actions,
+ * and exposes the state with the actions.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useReducer, useRef } from 'preact/hooks';
 import { io, type Socket } from 'socket.io-client';
 import type {
   Ack,
   ChatMessage,
-  Colleague,
-  EndedBy,
   ErrorCode,
   OperatorClientEvents,
   OperatorConversation,
   OperatorServerEvents,
   Outcome,
-  SupervisorStats,
-  WaitingConversation,
 } from '../../../chat-server/src/protocol';
 import { newClientId } from '../chat/client-id';
-import { confirmMessage, mergeMessage, type ShownMessage } from '../chat/message-list';
+import type { ShownMessage } from '../chat/message-list';
+import { consoleReducer, initialConsoleState } from './console-state';
+import { fetchMe } from './operator-api';
+
+export type { Connection, HeldConversation } from './console-state';
 
 type OperatorSocket = Socket<OperatorServerEvents, OperatorClientEvents>;
-
-export interface HeldConversation {
-  conversation: OperatorConversation;
-  messages: ShownMessage[];
-  visitorTyping: boolean;
-  endedBy: EndedBy | null;
-  /** `away`: the visitor's connection is gone; `back`: it returned after being away. */
-  visitorPresence: 'here' | 'away' | 'back';
-  /** ISO 8601, since when the visitor is away (while `visitorPresence` is `away`). */
-  awaySince: string | null;
-}
-
-export type Connection = 'connecting' | 'connected' | 'reconnecting' | 'unauthorized';
 
 const ACK_TIMEOUT_MS = 10_000;
 
@@ -48,102 +37,65 @@ async function ask<T>(run: () => Promise<Ack<T>>): Promise<Ack<T>> {
 
 export function useOperatorConsole(session: number) {
   const socketRef = useRef<OperatorSocket | null>(null);
-  const [connection, setConnection] = useState<Connection>('connecting');
-  const [waiting, setWaiting] = useState<WaitingConversation[]>([]);
-  /** How many wait in all and how many of them in danger (`waiting` is the head of the queue). */
-  const [waitingCount, setWaitingCount] = useState({ total: 0, inDanger: 0 });
-  const [mine, setMine] = useState<string[]>([]);
-  const [colleagues, setColleagues] = useState<Colleague[]>([]);
-  const [held, setHeld] = useState<Record<string, HeldConversation>>({});
-  const [stats, setStats] = useState<SupervisorStats | null>(null);
-  const [available, setAvailable] = useState(false);
+  const [state, dispatch] = useReducer(consoleReducer, initialConsoleState);
   const availableRef = useRef(false);
-  availableRef.current = available;
-
-  const hold = useCallback((conversation: OperatorConversation) => {
-    setHeld((all) => ({
-      ...all,
-      [conversation.conversationId]: {
-        conversation,
-        messages: conversation.messages.map((m) => ({ ...m })),
-        visitorTyping: false,
-        endedBy: null,
-        visitorPresence: conversation.visitorPresent === false ? 'away' : 'here',
-        awaySince: conversation.visitorPresent === false ? (conversation.awaySince ?? null) : null,
-      },
-    }));
-  }, []);
-
-  const update = useCallback((id: string, change: (held: HeldConversation) => HeldConversation) => {
-    setHeld((all) => (all[id] ? { ...all, [id]: change(all[id]) } : all));
-  }, []);
+  availableRef.current = state.available;
 
   useEffect(() => {
     // WebSocket only: its handshake always carries Origin, which the server checks for operators
     // (a same-origin long-polling GET has none).
     const socket: OperatorSocket = io('/operator', { path: '/socket.io', transports: ['websocket'] });
     socketRef.current = socket;
-    setConnection('connecting');
+    dispatch({ type: 'session-started' });
     socket.on('connect', () => {
-      setConnection('connected');
+      dispatch({ type: 'connected' });
       // The server counts a (re)connected operator as away until told otherwise: say it again.
       if (availableRef.current) socket.emit('operator:status', { status: 'available' }, () => undefined);
     });
     socket.on('disconnect', (reason) => {
-      setConnection('reconnecting');
+      dispatch({ type: 'disconnected' });
       // Cut off by the server (account disabled or reset, session revoked): Socket.IO does not
       // retry by itself then. Try once: a live session comes back, a dead one gets the login form.
       if (reason === 'io server disconnect') socket.connect();
     });
     socket.on('connect_error', (error) => {
       // Refused by the server (no or expired session): log in again.
-      setConnection(!socket.active || /unauthori[sz]ed/i.test(error.message) ? 'unauthorized' : 'reconnecting');
+      dispatch({ type: 'connect-failed', unauthorized: !socket.active || /unauthori[sz]ed/i.test(error.message) });
     });
-    socket.on('queue:snapshot', (snapshot) => {
-      setWaiting(snapshot.waiting);
-      setWaitingCount({
-        total: snapshot.waitingTotal ?? snapshot.waiting.length,
-        inDanger: snapshot.waitingInDanger ?? snapshot.waiting.filter((row) => row.inDanger).length,
-      });
-      setMine(snapshot.mine);
-      setColleagues(snapshot.colleagues ?? []);
-    });
-    socket.on('chat:assigned', ({ conversation }) => hold(conversation));
-    socket.on('chat:note', ({ conversationId, ...note }) =>
-      update(conversationId, (h) =>
-        h.conversation.notes.some((known) => known.id === note.id)
-          ? h
-          : { ...h, conversation: { ...h.conversation, notes: [...h.conversation.notes, note] } },
-      ),
+    socket.on('queue:snapshot', (snapshot) => dispatch({ type: 'snapshot', snapshot }));
+    socket.on('chat:assigned', ({ conversation, handover }) =>
+      dispatch({ type: 'assigned', conversation, ...(handover ? { handover } : {}) }),
     );
+    socket.on('chat:note', ({ conversationId, ...note }) => dispatch({ type: 'note-added', conversationId, note }));
     socket.on('chat:message', ({ conversationId, ...message }) =>
-      update(conversationId, (h) => ({
-        ...h,
-        messages: mergeMessage(h.messages, message as ChatMessage),
-        visitorTyping: message.from === 'visitor' ? false : h.visitorTyping,
-      })),
+      dispatch({ type: 'message-received', conversationId, message: message as ChatMessage }),
     );
-    socket.on('chat:typing', ({ conversationId, from, typing }) => {
-      if (from === 'visitor') update(conversationId, (h) => ({ ...h, visitorTyping: typing }));
-    });
+    socket.on('chat:typing', ({ conversationId, from, typing }) =>
+      dispatch({ type: 'typing', conversationId, from, typing }),
+    );
     socket.on('chat:presence', ({ conversationId, present, since }) =>
-      update(conversationId, (h) => ({
-        ...h,
-        visitorPresence: present ? 'back' : 'away',
-        awaySince: present ? null : since,
-        visitorTyping: present ? h.visitorTyping : false,
-      })),
+      dispatch({ type: 'presence', conversationId, present, since }),
     );
-    socket.on('chat:ended', ({ conversationId, by }) =>
-      update(conversationId, (h) => ({ ...h, endedBy: by, visitorTyping: false })),
-    );
-    socket.on('stats:updated', setStats);
+    socket.on('chat:ended', ({ conversationId, by }) => dispatch({ type: 'ended', conversationId, by }));
+    socket.on('stats:updated', (stats) => dispatch({ type: 'stats', stats }));
     return () => {
       socket.removeAllListeners();
       socket.disconnect();
       socketRef.current = null;
     };
-  }, [session, update, hold]);
+  }, [session]);
+
+  // Who is logged in, asked again at every (re)connect; an answer for a session gone is dropped.
+  useEffect(() => {
+    if (state.connection !== 'connected') return;
+    let current = true;
+    void fetchMe().then((me) => {
+      if (current) dispatch({ type: 'me-loaded', me });
+    });
+    return () => {
+      current = false;
+    };
+  }, [state.connection, session]);
 
   const emit = useCallback(
     <E extends keyof OperatorClientEvents>(event: E, payload: Parameters<OperatorClientEvents[E]>[0]) => {
@@ -161,7 +113,7 @@ export function useOperatorConsole(session: number) {
   const setStatus = useCallback(
     async (status: 'available' | 'away'): Promise<ErrorCode | null> => {
       const ack = await emit('operator:status', { status });
-      if (ack.ok) setAvailable(status === 'available');
+      if (ack.ok) dispatch({ type: 'availability-changed', available: status === 'available' });
       return ack.ok ? null : ack.error;
     },
     [emit],
@@ -174,10 +126,10 @@ export function useOperatorConsole(session: number) {
         conversation: OperatorConversation;
       }>;
       if (!ack.ok) return { error: ack.error };
-      hold(ack.data.conversation);
+      dispatch({ type: 'accepted', conversation: ack.data.conversation });
       return ack.data.conversation.conversationId;
     },
-    [emit, hold],
+    [emit],
   );
 
   const send = useCallback(
@@ -191,22 +143,16 @@ export function useOperatorConsole(session: number) {
         at: new Date().toISOString(),
         pending: true,
       };
-      update(conversationId, (h) => ({ ...h, messages: [...h.messages, local] }));
+      dispatch({ type: 'message-sent', conversationId, message: local });
       const ack = (await emit('chat:send', { conversationId, clientId, text })) as Ack<{ id: string; at: string }>;
       if (ack.ok) {
-        update(conversationId, (h) => ({
-          ...h,
-          messages: confirmMessage(h.messages, clientId, ack.data.id, ack.data.at),
-        }));
+        dispatch({ type: 'message-confirmed', conversationId, clientId, id: ack.data.id, at: ack.data.at });
         return null;
       }
-      update(conversationId, (h) => ({
-        ...h,
-        messages: h.messages.filter((m) => m.clientId !== clientId || !m.pending),
-      }));
+      dispatch({ type: 'message-failed', conversationId, clientId });
       return ack.error;
     },
-    [emit, update],
+    [emit],
   );
 
   const typing = useCallback((conversationId: string, isTyping: boolean) => {
@@ -217,27 +163,18 @@ export function useOperatorConsole(session: number) {
     async (conversationId: string, text: string): Promise<ErrorCode | null> => {
       const ack = (await emit('operator:note', { conversationId, text })) as Ack<{ id: string; at: string }>;
       if (!ack.ok) return ack.error;
-      const note = { id: ack.data.id, at: ack.data.at, text, by: '' };
-      update(conversationId, (h) =>
-        h.conversation.notes.some((known) => known.id === note.id)
-          ? h
-          : { ...h, conversation: { ...h.conversation, notes: [...h.conversation.notes, note] } },
-      );
+      dispatch({ type: 'note-added', conversationId, note: { id: ack.data.id, at: ack.data.at, text, by: '' } });
       return null;
     },
-    [emit, update],
+    [emit],
   );
 
-  const forget = useCallback((conversationId: string) => {
-    setHeld((all) => {
-      const { [conversationId]: _gone, ...rest } = all;
-      return rest;
-    });
-  }, []);
+  const forget = useCallback((conversationId: string) => dispatch({ type: 'closed', conversationId }), []);
 
   const transfer = useCallback(
-    async (conversationId: string, to: string): Promise<ErrorCode | null> => {
-      const ack = await emit('operator:transfer', { conversationId, to });
+    /** `note`: the handover note the server requires (issue 20). */
+    async (conversationId: string, to: string, note: string): Promise<ErrorCode | null> => {
+      const ack = await emit('operator:transfer', { conversationId, to, note });
       if (!ack.ok) return ack.error;
       forget(conversationId);
       return null;
@@ -255,15 +192,26 @@ export function useOperatorConsole(session: number) {
     [emit, forget],
   );
 
+  /** Issue 20: records the outcome; gone from "Af te ronden" at once (the next snapshot agrees). */
+  const wrapUp = useCallback(
+    async (conversationId: string, outcome: Outcome, note: string): Promise<ErrorCode | null> => {
+      const ack = await emit('operator:wrap-up', { conversationId, outcome, ...(note ? { note } : {}) });
+      // `not-found`: wrapped up already (another tab) or dropped: not to be done any more either.
+      if (ack.ok || ack.error === 'not-found') dispatch({ type: 'wrapped-up', conversationId });
+      return ack.ok ? null : ack.error;
+    },
+    [emit],
+  );
+
+  const dismissHandover = useCallback(
+    (conversationId: string) => dispatch({ type: 'handover-read', conversationId }),
+    [],
+  );
+
   return {
-    connection,
-    available,
-    waiting,
-    waitingCount,
-    mine,
-    colleagues,
-    held,
-    stats,
+    ...state,
+    wrapUp,
+    dismissHandover,
     setStatus,
     accept,
     send,

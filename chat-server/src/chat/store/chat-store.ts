@@ -2,20 +2,21 @@
  * The chat's storage contract. Handlers only talk to this interface; the memory store (one
  * process) and the Redis store (several processes) implement it and pass one contract suite
  * (tests/integration/chat-store.test.ts). Every method that decides between two racing callers
- * (create with a queue limit, accept, transfer, end) is atomic in both implementations.
+ * (create with a queue limit, accept, transfer, end, wrap-up) is atomic in both implementations.
  *
  * Privacy: no record holds an IP address, a user agent or a resume token in clear (only its
  * SHA-256). Message texts and notes live only until the conversation ends plus the retention.
  */
 import type {
   About,
-  ChatMessage,
   ConversationStatus,
   EndedBy,
   InternalNote,
   Lang,
+  OperatorChatMessage,
   OperatorRole,
   Outcome,
+  ToWrapUp,
 } from '../../protocol';
 
 export interface ConversationRecord {
@@ -49,7 +50,55 @@ export interface ConversationRecord {
   operatorName?: string;
   /** Epoch ms since when no visitor socket is connected; undefined while connected. */
   visitorAwaySince?: number;
+  /** The alias of the operator who last handed it over with a note (issue 20). */
+  handoverFrom?: string;
+  /** The id of that handover note among the conversation's notes (the text lives only there). */
+  handoverNoteId?: string;
 }
+
+/** A handover with `operator:transfer` (issue 20): the note joins the conversation's notes. */
+export interface HandoverRecord {
+  note: InternalNote;
+  /** The handing-over operator's alias. */
+  from: string;
+}
+
+/**
+ * How long a conversation that ended without an outcome waits for its operator's wrap-up: a
+ * working day and a night (sessions last at most OPERATOR_SESSION_HOURS, default 9). After that
+ * it is dropped: its outcome is never counted (docs/chat-protocol.md "Wrap-up").
+ */
+export const WRAP_UP_KEEP_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A conversation an operator held that ended without an outcome (by the visitor, Snel weg or a
+ * timeout), until that operator wraps it up or it is dropped. Metadata only, never text.
+ */
+export interface WrapUpRecord extends ToWrapUp {
+  operatorId: string;
+  /** Amsterdam day of the end: the outcome is counted on it, as the end was. */
+  day: string;
+  /** Epoch ms the conversation's texts are deleted (end + retention): a wrap-up note lives until then. */
+  textsUntil: number;
+  /** Epoch ms it is dropped if not wrapped up. */
+  expiresAt: number;
+}
+
+export interface WrapUpRequest {
+  outcome: Outcome;
+  /** Internal; kept with the conversation's notes until `textsUntil`, not at all after it. */
+  note?: InternalNote;
+  /** Epoch ms. */
+  now: number;
+}
+
+/**
+ * Why a wrap-up was refused: `unknown` (no such conversation waits for a wrap-up: never, ended
+ * with an outcome, or dropped), `not-held` (another operator's), `not-ended` (still open),
+ * `already-wrapped-up`.
+ */
+export type WrapUpResult =
+  { ok: true } | { ok: false; reason: 'unknown' | 'not-held' | 'not-ended' | 'already-wrapped-up' };
 
 export interface OperatorAccount {
   /** Lowercase username; also the operator id. */
@@ -125,6 +174,10 @@ export interface EndRequest {
   day: string;
   /** How long message texts and notes stay after the end (0 = deleted at once). */
   retentionMs: number;
+  /** Addition (issue 20): epoch ms of the end (default: now). */
+  at?: number;
+  /** Addition (issue 20): how long a conversation ended without an outcome waits for a wrap-up (default WRAP_UP_KEEP_MS). */
+  wrapUpKeepMs?: number;
 }
 
 export interface ChatStore {
@@ -148,9 +201,10 @@ export interface ChatStore {
    */
   addMessage(
     conversationId: string,
-    message: ChatMessage,
-  ): Promise<{ message: ChatMessage; duplicate: boolean } | null>;
-  listMessages(conversationId: string): Promise<ChatMessage[]>;
+    message: OperatorChatMessage,
+  ): Promise<{ message: OperatorChatMessage; duplicate: boolean } | null>;
+  /** With operator authorship (`operatorName`, `operatorId`): strip it for visitors (conversation-steps.ts). */
+  listMessages(conversationId: string): Promise<OperatorChatMessage[]>;
   /** Null when the conversation does not exist or has ended. */
   addNote(conversationId: string, note: InternalNote): Promise<InternalNote | null>;
   listNotes(conversationId: string): Promise<InternalNote[]>;
@@ -161,20 +215,35 @@ export interface ChatStore {
     operator: { id: string; name: string; capacity: number },
     now: number,
   ): Promise<AcceptResult>;
-  /** Puts a conversation the operator holds back in the queue at its original place. */
-  requeue(conversationId: string, operatorId: string): Promise<ConversationRecord | null>;
-  /** Atomically moves a held conversation to a colleague within the colleague's capacity. */
+  /**
+   * Puts a conversation the operator holds back in the queue at its original place; with a
+   * handover, in the same step the note joins its notes and the record points at it.
+   */
+  requeue(conversationId: string, operatorId: string, handover?: HandoverRecord): Promise<ConversationRecord | null>;
+  /** Atomically moves a held conversation (and the handover, as `requeue`) to a colleague within the colleague's capacity. */
   transfer(
     conversationId: string,
     fromOperatorId: string,
     to: { id: string; name: string; capacity: number },
+    handover?: HandoverRecord,
   ): Promise<TransferResult>;
   /**
    * Ends a conversation once (null if unknown or already ended): forgets the resume token,
    * removes it from the queue and the operator, counts the outcome, and deletes message texts
-   * and notes now or after the retention.
+   * and notes now or after the retention. An active conversation ended without an outcome
+   * waits for its operator's wrap-up (`listToWrapUp`, `wrapUp`) for `wrapUpKeepMs`.
    */
   end(conversationId: string, request: EndRequest): Promise<ConversationRecord | null>;
+  /** Addition (issue 20): the operator's conversations waiting for a wrap-up, oldest first (expired ones dropped). */
+  listToWrapUp(operatorId: string, now: number): Promise<WrapUpRecord[]>;
+  /**
+   * Addition (issue 20): records the outcome of a conversation waiting for this operator's
+   * wrap-up, once (two sockets at once: one ok), counting it on the day of the end.
+   *
+   * Outcomes are counted in exactly one place per store (memory-store `countOutcome`,
+   * redis-scripts `COUNT_OUTCOME`), used by `end` (operator ended with an outcome) and `wrapUp`.
+   */
+  wrapUp(conversationId: string, operatorId: string, request: WrapUpRequest): Promise<WrapUpResult>;
 
   /** Records whether a visitor socket is connected (undefined = connected). */
   setVisitorAway(conversationId: string, since: number | undefined): Promise<void>;
@@ -190,6 +259,18 @@ export interface ChatStore {
   setOperatorPresence(presence: OperatorPresence, ttlMs: number): Promise<void>;
   removeOperatorPresence(operatorId: string): Promise<void>;
   listOperatorPresence(): Promise<OperatorPresence[]>;
+  /**
+   * Operator liveness (chat/operator-requeue.ts): records that since `at` (epoch ms) the operator
+   * has no socket on any process. An earlier mark is kept, so the resume window runs from the
+   * first moment they went.
+   */
+  markOperatorGone(operatorId: string, at: number): Promise<void>;
+  /** The operator is back (a socket connected), or their conversations went back to the queue. */
+  clearOperatorGone(operatorId: string): Promise<void>;
+  /** Operators marked gone since before `before` (epoch ms). */
+  listOperatorsGoneSince(before: number): Promise<string[]>;
+  /** Ids of the operators who hold at least one conversation (a process that died cannot mark its operators gone). */
+  listHolders(): Promise<string[]>;
 
   createSession(id: string, session: OperatorSession): Promise<void>;
   getSession(id: string): Promise<OperatorSession | null>;

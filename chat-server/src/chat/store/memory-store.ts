@@ -3,7 +3,7 @@
  * awaiting, so every check-then-change (queue limit, accept, transfer, end) is atomic.
  */
 import { randomBytes } from 'node:crypto';
-import type { ChatMessage, InternalNote } from '../../protocol';
+import type { InternalNote, OperatorChatMessage, Outcome } from '../../protocol';
 import { createWindowCounters } from '../../limits/window-counters';
 import type {
   AcceptResult,
@@ -11,18 +11,22 @@ import type {
   ConversationRecord,
   DailyStats,
   EndRequest,
+  HandoverRecord,
   OperatorPresence,
   OperatorSession,
   RecentWait,
   TransferResult,
+  WrapUpRecord,
+  WrapUpResult,
 } from './chat-store';
+import { WRAP_UP_KEEP_MS } from './chat-store';
 
 const MAX_RECENT_WAITS = 100;
 
 interface Texts {
-  messages: ChatMessage[];
+  messages: OperatorChatMessage[];
   /** `${from}:${clientId}` → message, for de-duplication. */
-  byClientKey: Map<string, ChatMessage>;
+  byClientKey: Map<string, OperatorChatMessage>;
   notes: InternalNote[];
 }
 
@@ -36,6 +40,9 @@ export function createMemoryStore(options: { now?: () => number } = {}): ChatSto
   const stats = new Map<string, DailyStats>();
   const presence = new Map<string, { presence: OperatorPresence; expiresAt: number }>();
   const sessions = new Map<string, OperatorSession>();
+  /** Conversation id → its wrap-up (`done` once wrapped up, kept until `expiresAt` to refuse a second one). */
+  const wrapUps = new Map<string, { record: WrapUpRecord; done: boolean }>();
+  const operatorsGone = new Map<string, number>();
   const attempts = createWindowCounters(now);
   // One process: the secret never needs to leave it.
   const secret = randomBytes(32).toString('base64url');
@@ -51,6 +58,25 @@ export function createMemoryStore(options: { now?: () => number } = {}): ChatSto
   const open = (id: string) => {
     const c = conversations.get(id);
     return c && c.status !== 'ended' ? c : undefined;
+  };
+  const dayStats = (day: string) => {
+    let d = stats.get(day);
+    if (!d) stats.set(day, (d = { ended: 0, abandoned: 0, outcomes: {} }));
+    return d;
+  };
+  /** The one place outcomes are counted (after `end` with an outcome, and after a wrap-up). */
+  const countOutcome = (day: string, outcome: Outcome) => {
+    const d = dayStats(day);
+    d.outcomes[outcome] = (d.outcomes[outcome] ?? 0) + 1;
+  };
+  const handOver = (c: ConversationRecord, handover: HandoverRecord | undefined) => {
+    if (!handover) return;
+    texts.get(c.id)?.notes.push({ ...handover.note });
+    c.handoverFrom = handover.from;
+    c.handoverNoteId = handover.note.id;
+  };
+  const dropExpiredWrapUps = (t: number) => {
+    for (const [id, entry] of wrapUps) if (entry.record.expiresAt <= t) wrapUps.delete(id);
   };
 
   return {
@@ -123,9 +149,10 @@ export function createMemoryStore(options: { now?: () => number } = {}): ChatSto
       mine.add(conversationId);
       return { ok: true, conversation: copy(c) };
     },
-    async requeue(conversationId, operatorId) {
+    async requeue(conversationId, operatorId, handover) {
       const c = open(conversationId);
       if (!c || c.status !== 'active' || c.operatorId !== operatorId) return null;
+      handOver(c, handover);
       heldSet(operatorId).delete(conversationId);
       c.status = 'queued';
       delete c.operatorId;
@@ -133,12 +160,13 @@ export function createMemoryStore(options: { now?: () => number } = {}): ChatSto
       delete c.acceptedAt;
       return copy(c);
     },
-    async transfer(conversationId, fromOperatorId, to): Promise<TransferResult> {
+    async transfer(conversationId, fromOperatorId, to, handover): Promise<TransferResult> {
       const c = open(conversationId);
       if (!c) return { ok: false, error: 'not-found' };
       if (c.status !== 'active' || c.operatorId !== fromOperatorId) return { ok: false, error: 'forbidden' };
       const target = heldSet(to.id);
       if (target.size >= to.capacity) return { ok: false, error: 'capacity' };
+      handOver(c, handover);
       heldSet(fromOperatorId).delete(conversationId);
       target.add(conversationId);
       c.operatorId = to.id;
@@ -152,11 +180,31 @@ export function createMemoryStore(options: { now?: () => number } = {}): ChatSto
       conversations.delete(conversationId);
       tokens.delete(c.tokenHash);
       if (c.operatorId) heldSet(c.operatorId).delete(conversationId);
-      const day = stats.get(request.day) ?? { ended: 0, abandoned: 0, outcomes: {} };
+      const day = dayStats(request.day);
       day.ended++;
       if (before.status === 'queued') day.abandoned++;
-      if (request.outcome) day.outcomes[request.outcome] = (day.outcomes[request.outcome] ?? 0) + 1;
-      stats.set(request.day, day);
+      if (request.outcome) countOutcome(request.day, request.outcome);
+      const at = request.at ?? now();
+      dropExpiredWrapUps(at);
+      if (before.status === 'active' && before.operatorId && !request.outcome && request.endedBy !== 'operator') {
+        const record: WrapUpRecord = {
+          conversationId,
+          operatorId: before.operatorId,
+          endedBy: request.endedBy,
+          endedAt: new Date(at).toISOString(),
+          lang: before.lang,
+          about: before.about,
+          inDanger: before.inDanger,
+          ...(before.under18 ? { under18: true as const } : {}),
+          ...(before.theme ? { theme: before.theme } : {}),
+          ...(before.municipality ? { municipality: before.municipality } : {}),
+          ...(before.region ? { region: before.region } : {}),
+          day: request.day,
+          textsUntil: at + Math.max(0, request.retentionMs),
+          expiresAt: at + (request.wrapUpKeepMs ?? WRAP_UP_KEEP_MS),
+        };
+        wrapUps.set(conversationId, { record, done: false });
+      }
       if (request.retentionMs <= 0) texts.delete(conversationId);
       else {
         const timer = setTimeout(() => {
@@ -167,6 +215,29 @@ export function createMemoryStore(options: { now?: () => number } = {}): ChatSto
         timers.add(timer);
       }
       return { ...before, status: 'ended' };
+    },
+
+    async listToWrapUp(operatorId, t) {
+      dropExpiredWrapUps(t);
+      return [...wrapUps.values()]
+        .filter((entry) => !entry.done && entry.record.operatorId === operatorId)
+        .map((entry) => ({ ...entry.record }))
+        .sort((a, b) => a.endedAt.localeCompare(b.endedAt));
+    },
+    async wrapUp(conversationId, operatorId, request): Promise<WrapUpResult> {
+      const c = open(conversationId);
+      if (c) return { ok: false, reason: c.operatorId === operatorId ? 'not-ended' : 'not-held' };
+      dropExpiredWrapUps(request.now);
+      const entry = wrapUps.get(conversationId);
+      if (!entry) return { ok: false, reason: 'unknown' };
+      if (entry.record.operatorId !== operatorId) return { ok: false, reason: 'not-held' };
+      if (entry.done) return { ok: false, reason: 'already-wrapped-up' };
+      entry.done = true;
+      countOutcome(entry.record.day, request.outcome);
+      // The note stays only as long as the conversation's texts (end + retention).
+      if (request.note && entry.record.textsUntil > request.now)
+        texts.get(conversationId)?.notes.push({ ...request.note });
+      return { ok: true };
     },
 
     async setVisitorAway(conversationId, since) {
@@ -209,6 +280,18 @@ export function createMemoryStore(options: { now?: () => number } = {}): ChatSto
         else live.push({ ...entry.presence, languages: [...entry.presence.languages] });
       }
       return live;
+    },
+    async markOperatorGone(operatorId, at) {
+      if (!operatorsGone.has(operatorId)) operatorsGone.set(operatorId, at);
+    },
+    async clearOperatorGone(operatorId) {
+      operatorsGone.delete(operatorId);
+    },
+    async listOperatorsGoneSince(before) {
+      return [...operatorsGone].filter(([, since]) => since < before).map(([id]) => id);
+    },
+    async listHolders() {
+      return [...held].filter(([, ids]) => ids.size > 0).map(([id]) => id);
     },
 
     async createSession(id, session) {

@@ -37,12 +37,36 @@ export function redisKeys(prefix = 'ghnt:') {
     active: `${prefix}active`,
     /** Set: conversation ids an operator holds. No TTL: members leave on requeue, transfer or end. */
     held: (operatorId: string) => `${prefix}held:${operatorId}`,
+    /**
+     * Hash (issue 20): a conversation that ended without an outcome, waiting for its operator's
+     * wrap-up: metadata copied from the conversation (never text), `day`, `textsUntil`,
+     * `expiresAt`, and `done` once wrapped up. TTL: the wrap-up keep time (WRAP_UP_KEEP_MS, 24 h).
+     */
+    wrapUp: (conversationId: string) => `${prefix}wrapup:${conversationId}`,
+    /**
+     * Sorted set (issue 20): conversation ids waiting for one operator's wrap-up, score = epoch ms
+     * it is dropped. TTL: the keep time, renewed at each end; members leave on wrap-up or when
+     * past their score (pruned on read). The END script builds this name from the prefix.
+     */
+    toWrapUp: (operatorId: string) => `${prefix}to-wrap-up:${operatorId}`,
     /** Sorted set: conversation id → ms since its visitor is disconnected. No TTL: members leave on reconnect or end. */
     away: `${prefix}away`,
     /** List of JSON recent waits (seconds, position, at), newest first, at most MAX_RECENT_WAITS. TTL: WAITS_TTL. */
     waits: `${prefix}waits`,
-    /** Hash: counts for one Amsterdam day (ended, abandoned, outcome:<code>). TTL: STATS_TTL. */
+    /** Hash: counts for one Amsterdam day (ended, abandoned, outcome:<code>). TTL: STATS_TTL. The WRAP_UP script builds this name from the prefix. */
     stats: (day: string) => `${prefix}stats:${day}`,
+    /**
+     * Hash: chat figures for one Amsterdam day, a field per hour and metric (`<hour>:offered`,
+     * `<hour>:wait:<bucket>`, `lang:<code>`; admin/chat-stats.ts), counts only. TTL: STATS_TTL.
+     */
+    hourlyStats: (day: string) => `${prefix}stats-hourly:${day}`,
+    /**
+     * Stream: the audit log of staff actions (admin/audit-log.ts): time, actor username, action,
+     * target username or conversation id; never text or an IP address. Entries older than
+     * AUDIT_RETENTION_DAYS are trimmed at every append, and at most AUDIT_MAX_ENTRIES are kept;
+     * the key expires after the retention without appends.
+     */
+    audit: `${prefix}audit`,
     /** String: JSON presence of an operator online. TTL: the presence TTL, refreshed by a heartbeat. */
     presence: (operatorId: string) => `${prefix}presence:${operatorId}`,
     /** Set: operator ids that may have presence (members whose presence key expired are pruned on read). No TTL. */
@@ -73,7 +97,11 @@ export function redisKeys(prefix = 'ghnt:') {
     socketChannelPrefix: `${prefix}sio`,
     /** Sorted set: conversation id → ms its visitor was last seen connected (scaling/liveness.ts). TTL: refreshed; old members trimmed. */
     visitorSeen: `${prefix}visitor-seen`,
-    /** Sorted set: operator id → ms since they hold conversations without presence on any process. TTL: refreshed; members leave when back or requeued. */
+    /**
+     * Sorted set: operator id → ms since they have no socket on any process (marked at their last
+     * disconnect, or by the requeue sweeper for a holder without presence). No TTL: members leave
+     * when the operator is back or when their conversations went back to the queue (chat/operator-requeue.ts).
+     */
     operatorGone: `${prefix}operator-gone`,
   };
 }

@@ -6,16 +6,20 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
-import type { ChatMessage, InternalNote } from '../../protocol';
-import type {
-  AccountStore,
-  ChatStore,
-  ConversationRecord,
-  DailyStats,
-  OperatorAccount,
-  OperatorPresence,
-  OperatorSession,
-  RecentWait,
+import type { InternalNote, OperatorChatMessage } from '../../protocol';
+import {
+  WRAP_UP_KEEP_MS,
+  type AccountStore,
+  type ChatStore,
+  type ConversationRecord,
+  type DailyStats,
+  type HandoverRecord,
+  type OperatorAccount,
+  type OperatorPresence,
+  type OperatorSession,
+  type RecentWait,
+  type WrapUpRecord,
+  type WrapUpResult,
 } from './chat-store';
 import {
   ADDRESS_SECRET_TTL_SECONDS,
@@ -66,6 +70,8 @@ const STRING_FIELDS = [
   'tokenHash',
   'operatorId',
   'operatorName',
+  'handoverFrom',
+  'handoverNoteId',
 ] as const;
 
 function encodeConversation(c: ConversationRecord): string[] {
@@ -85,6 +91,31 @@ function decodeConversation(hash: Record<string, string>): ConversationRecord | 
   for (const field of STRING_FIELDS) if (hash[field] !== undefined) record[field] = hash[field];
   for (const field of NUMBER_FIELDS) if (hash[field] !== undefined) record[field] = Number(hash[field]);
   return record as unknown as ConversationRecord;
+}
+
+function decodeWrapUp(hash: Record<string, string>): WrapUpRecord | null {
+  if (!hash.conversationId || !hash.operatorId || hash.done) return null;
+  return {
+    conversationId: hash.conversationId,
+    operatorId: hash.operatorId,
+    endedBy: hash.endedBy as WrapUpRecord['endedBy'],
+    endedAt: hash.endedAt!,
+    lang: hash.lang as WrapUpRecord['lang'],
+    about: hash.about as WrapUpRecord['about'],
+    inDanger: hash.inDanger === '1',
+    ...(hash.under18 === '1' ? { under18: true as const } : {}),
+    ...(hash.theme ? { theme: hash.theme } : {}),
+    ...(hash.municipality ? { municipality: hash.municipality } : {}),
+    ...(hash.region ? { region: hash.region } : {}),
+    day: hash.day!,
+    textsUntil: Number(hash.textsUntil),
+    expiresAt: Number(hash.expiresAt),
+  };
+}
+
+/** The script arguments of a handover ('' = none): note JSON, note id, from, TTL. */
+function handoverArgs(handover: HandoverRecord | undefined, ttl: number): (string | number)[] {
+  return handover ? [JSON.stringify(handover.note), handover.note.id, handover.from, ttl] : ['', '', '', ttl];
 }
 
 function pairsToHash(pairs: unknown): Record<string, string> {
@@ -169,10 +200,10 @@ export function createRedisStore(
         [clientKey, JSON.stringify(message), ttl],
       )) as [number, string] | null;
       if (!result) return null;
-      return { message: JSON.parse(result[1]) as ChatMessage, duplicate: Number(result[0]) === 1 };
+      return { message: JSON.parse(result[1]) as OperatorChatMessage, duplicate: Number(result[0]) === 1 };
     },
     async listMessages(conversationId) {
-      return readList<ChatMessage>(keys.messages(conversationId));
+      return readList<OperatorChatMessage>(keys.messages(conversationId));
     },
     async addNote(conversationId, note) {
       const result = await run(
@@ -196,25 +227,28 @@ export function createRedisStore(
       const conversation = await this.getConversation(conversationId);
       return conversation ? { ok: true, conversation } : { ok: false, error: 'not-found' };
     },
-    async requeue(conversationId, operatorId) {
+    async requeue(conversationId, operatorId, handover) {
       const moved = await run(
         scripts.REQUEUE,
-        [keys.conversation(conversationId), keys.queue, keys.active, keys.held(operatorId)],
-        [conversationId, operatorId],
+        [keys.conversation(conversationId), keys.queue, keys.active, keys.held(operatorId), keys.notes(conversationId)],
+        [conversationId, operatorId, ...handoverArgs(handover, ttl)],
       );
       return Number(moved) === 1 ? this.getConversation(conversationId) : null;
     },
-    async transfer(conversationId, fromOperatorId, to) {
+    async transfer(conversationId, fromOperatorId, to, handover) {
       const result = await run(
         scripts.TRANSFER,
-        [keys.conversation(conversationId), keys.held(fromOperatorId), keys.held(to.id)],
-        [conversationId, fromOperatorId, to.id, to.name, to.capacity],
+        [keys.conversation(conversationId), keys.held(fromOperatorId), keys.held(to.id), keys.notes(conversationId)],
+        [conversationId, fromOperatorId, to.id, to.name, to.capacity, ...handoverArgs(handover, ttl)],
       );
       if (result !== 'ok') return { ok: false, error: result as 'not-found' | 'forbidden' | 'capacity' };
       const conversation = await this.getConversation(conversationId);
       return conversation ? { ok: true, conversation } : { ok: false, error: 'not-found' };
     },
     async end(conversationId, request) {
+      const at = request.at ?? Date.now();
+      const retentionMs = Math.max(0, Math.round(request.retentionMs));
+      const keepMs = Math.max(1, Math.round(request.wrapUpKeepMs ?? WRAP_UP_KEEP_MS));
       const fields = await run(
         scripts.END,
         [
@@ -226,18 +260,61 @@ export function createRedisStore(
           keys.dedupe(conversationId),
           keys.notes(conversationId),
           keys.stats(request.day),
+          keys.wrapUp(conversationId),
         ],
         [
           conversationId,
           keys.prefix,
           request.outcome ?? '',
-          Math.max(0, Math.round(request.retentionMs)),
+          retentionMs,
           STATS_TTL_SECONDS,
+          request.endedBy,
+          new Date(at).toISOString(),
+          request.day,
+          at + retentionMs,
+          at + keepMs,
+          keepMs,
         ],
       );
       if (!fields) return null;
       const before = decodeConversation(pairsToHash(fields));
       return before ? { ...before, status: 'ended' } : null;
+    },
+
+    async listToWrapUp(operatorId, now) {
+      const setKey = keys.toWrapUp(operatorId);
+      await client.zRemRangeByScore(setKey, '-inf', now);
+      const ids = await client.zRange(setKey, 0, -1);
+      if (ids.length === 0) return [];
+      const multi = client.multi();
+      for (const id of ids) multi.hGetAll(keys.wrapUp(id));
+      const hashes = (await multi.exec()) as unknown as Record<string, string>[];
+      return hashes
+        .map(decodeWrapUp)
+        .filter((w): w is WrapUpRecord => w !== null && w.operatorId === operatorId && w.expiresAt > now)
+        .sort((a, b) => a.endedAt.localeCompare(b.endedAt));
+    },
+    async wrapUp(conversationId, operatorId, request): Promise<WrapUpResult> {
+      const result = await run(
+        scripts.WRAP_UP,
+        [
+          keys.conversation(conversationId),
+          keys.wrapUp(conversationId),
+          keys.toWrapUp(operatorId),
+          keys.notes(conversationId),
+        ],
+        [
+          conversationId,
+          operatorId,
+          request.outcome,
+          request.note ? JSON.stringify(request.note) : '',
+          request.now,
+          keys.prefix,
+          STATS_TTL_SECONDS,
+        ],
+      );
+      if (result === 'ok') return { ok: true };
+      return { ok: false, reason: result as Exclude<WrapUpResult, { ok: true }>['reason'] };
     },
 
     async setVisitorAway(conversationId, since) {
@@ -293,6 +370,23 @@ export function createRedisStore(
       });
       if (gone.length) await client.sRem(keys.presenceIndex, gone);
       return live;
+    },
+    async markOperatorGone(operatorId, at) {
+      await client.zAdd(keys.operatorGone, { score: at, value: operatorId }, { condition: 'NX' });
+    },
+    async clearOperatorGone(operatorId) {
+      await client.zRem(keys.operatorGone, operatorId);
+    },
+    async listOperatorsGoneSince(before) {
+      return client.zRangeByScore(keys.operatorGone, '-inf', Number.isFinite(before) ? `(${before}` : '+inf');
+    },
+    async listHolders() {
+      const active = await client.sMembers(keys.active);
+      if (active.length === 0) return [];
+      const multi = client.multi();
+      for (const id of active) multi.hGet(keys.conversation(id), 'operatorId');
+      const holders = (await multi.exec()) as unknown as (string | null)[];
+      return [...new Set(holders.filter((id): id is string => typeof id === 'string' && id !== ''))];
     },
 
     async createSession(id, session: OperatorSession) {
