@@ -6,9 +6,9 @@
  *
  * Languages (issue 14), for `operator:accept` without an id:
  *   1. in danger first, in ANY language: a visitor in danger must not wait behind a calmer
- *      conversation because of the language; an operator can still reach them (112 advice in
- *      their language is already in the chat, and a few words or English often do), and the
- *      helpline would rather answer danger late in a second language than not at all;
+ *      conversation because of the language; an operator can still reach them (the 112 advice
+ *      is already in the chat in their language, and a few words or English often do), and a
+ *      helpline would rather answer danger now in a second language than later in the first;
  *   2. then conversations in one of the operator's languages (a conversation they can really
  *      hold goes to the operator who can hold it);
  *   3. then the operator's own region, then the longest waiting (as before).
