@@ -17,14 +17,19 @@ export interface OperatorAccount {
   password: string;
 }
 
-/** Creates (or resets the password of) an operator account with the compiled `operator:add` CLI. */
+/**
+ * Creates (or resets the password of) an operator account with the compiled `operator:add` CLI.
+ * `languages` (issue 14): the languages the operator chats in (default Dutch only).
+ */
 export function createOperator(
   username: string,
   role: 'operator' | 'supervisor' = 'operator',
   name = 'Sanne',
+  languages: string[] = ['nl'],
 ): OperatorAccount {
   const password = randomBytes(18).toString('base64url');
-  execFileSync(process.execPath, [OPERATOR_ADD_CLI, '--username', username, '--role', role, '--name', name], {
+  const args = ['--username', username, '--role', role, '--name', name, '--languages', languages.join(',')];
+  execFileSync(process.execPath, [OPERATOR_ADD_CLI, ...args], {
     input: password,
     stdio: ['pipe', 'ignore', 'inherit'],
   });

@@ -94,6 +94,8 @@ for (const kind of storeKinds()) {
             region: 'VT09',
             capacity: 3,
             twoFactor: false,
+            // Issue 14: an account without languages chats in Dutch.
+            languages: ['nl'],
           },
         });
         expect((await fetch(`${c.base}/api/operator/me`)).status).toBe(401);

@@ -337,9 +337,11 @@ for (const kind of storeKinds()) {
 
     it('lists operator presence until it expires or is removed', async () => {
       const base = { name: 'A', role: 'operator' as const, region: 'VT01', status: 'available' as const, capacity: 3 };
-      await store.setOperatorPresence({ ...base, operatorId: 'a' }, 10_000);
-      await store.setOperatorPresence({ ...base, operatorId: 'b' }, 50);
+      await store.setOperatorPresence({ ...base, operatorId: 'a', languages: ['nl', 'pl'] }, 10_000);
+      await store.setOperatorPresence({ ...base, operatorId: 'b', languages: ['nl'] }, 50);
       expect((await store.listOperatorPresence()).map((p) => p.operatorId).sort()).toEqual(['a', 'b']);
+      // Issue 14: the languages travel with the presence (the queue and the status read them).
+      expect((await store.listOperatorPresence()).find((p) => p.operatorId === 'a')?.languages).toEqual(['nl', 'pl']);
       await new Promise((r) => setTimeout(r, 120));
       expect((await store.listOperatorPresence()).map((p) => p.operatorId)).toEqual(['a']);
       await store.removeOperatorPresence('a');

@@ -78,12 +78,12 @@ export interface TestChat {
   /** Creates the account if needed, logs in over HTTP and returns the session cookie. */
   login(
     username: string,
-    options?: Partial<Pick<OperatorAccount, 'role' | 'region' | 'displayName'>> & { address?: string },
+    options?: Partial<Pick<OperatorAccount, 'role' | 'region' | 'displayName' | 'languages'>> & { address?: string },
   ): Promise<string>;
   /** A logged-in operator socket; `available` sets status available and waits for the ack. */
   operator(
     username: string,
-    options?: Partial<Pick<OperatorAccount, 'role' | 'region' | 'displayName'>> & {
+    options?: Partial<Pick<OperatorAccount, 'role' | 'region' | 'displayName' | 'languages'>> & {
       available?: boolean;
       cookie?: string;
       address?: string;
@@ -194,6 +194,7 @@ export async function startChat(options: {
           role: account.role ?? 'operator',
           region: account.region ?? 'national',
           displayName: account.displayName ?? `Alias ${username}`,
+          ...(account.languages ? { languages: account.languages } : {}),
           passwordHash: await passwordHash,
           createdAt: new Date().toISOString(),
         });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { candidatesFor, positions, queueOrder } from '../../chat-server/src/chat/queue-policy';
 import { estimateWait, MAX_SAMPLE_AGE_MS, MIN_SAMPLES } from '../../chat-server/src/chat/wait-estimate';
 import { tokenBucket } from '../../chat-server/src/chat/rate-limit';
+import { languageFigures } from '../../chat-server/src/chat/languages';
 
 const c = (
   id: string,
@@ -101,5 +102,79 @@ describe('per-socket rate limit', () => {
     expect([allow(), allow(), allow(), allow()]).toEqual([true, true, true, false]);
     t = 500;
     expect([allow(), allow()]).toEqual([true, false]);
+  });
+});
+
+describe('languages in the queue (issue 14)', () => {
+  const now = 10_000;
+  const overflow = 2_000;
+  const q = (
+    id: string,
+    queuedAt: number,
+    lang: 'nl' | 'pl' | 'ar',
+    extra: { inDanger?: boolean; region?: string } = {},
+  ) => ({
+    ...c(id, queuedAt, extra),
+    lang,
+  });
+  const polish = { operatorId: 'p', region: 'national', languages: ['nl' as const, 'pl' as const] };
+  const dutch = { operatorId: 'd', region: 'national', languages: ['nl' as const] };
+
+  it('offers an operator the conversations in their languages first', () => {
+    const queue = [q('pl-old', 1_000, 'pl'), q('nl-new', 5_000, 'nl'), q('ar', 500, 'ar')];
+    expect(candidatesFor(dutch, queue, [dutch], now, overflow).map((x) => x.id)).toEqual(['nl-new', 'ar', 'pl-old']);
+    expect(candidatesFor(polish, queue, [polish], now, overflow).map((x) => x.id)).toEqual(['pl-old', 'nl-new', 'ar']);
+  });
+
+  it('still puts a visitor in danger first, in any language', () => {
+    const queue = [q('nl', 1_000, 'nl'), q('pl-danger', 5_000, 'pl', { inDanger: true })];
+    expect(candidatesFor(dutch, queue, [dutch], now, overflow).map((x) => x.id)).toEqual(['pl-danger', 'nl']);
+  });
+
+  it('puts my language before my region', () => {
+    const regional = { operatorId: 'r', region: 'VT20', languages: ['nl' as const] };
+    const queue = [
+      q('pl-utrecht', 1_000, 'pl', { region: 'VT20' }),
+      q('nl-elsewhere', 5_000, 'nl', { region: 'VT01' }),
+    ];
+    expect(candidatesFor(regional, queue, [regional], now + overflow, overflow).map((x) => x.id)).toEqual([
+      'nl-elsewhere',
+      'pl-utrecht',
+    ]);
+  });
+
+  it('counts an operator without languages as Dutch-speaking', () => {
+    const old = { operatorId: 'o', region: 'national' };
+    const queue = [q('pl', 1_000, 'pl'), q('nl', 5_000, 'nl')];
+    expect(candidatesFor(old, queue, [old], now, overflow).map((x) => x.id)).toEqual(['nl', 'pl']);
+  });
+
+  it('leaves the visitors’ own queue order (positions) unchanged by language', () => {
+    const queue = [q('pl', 1_000, 'pl'), q('nl', 5_000, 'nl')];
+    expect(queueOrder(queue).map((x) => x.id)).toEqual(['pl', 'nl']);
+  });
+});
+
+describe('language figures (issue 14)', () => {
+  const op = (status: 'available' | 'away', languages?: ('nl' | 'en' | 'pl')[]) => ({
+    status,
+    ...(languages ? { languages } : {}),
+  });
+
+  it('serves a language only when an AVAILABLE operator reads it', () => {
+    expect(languageFigures([op('away', ['pl']), op('available', ['nl'])], 'pl')).toEqual({
+      languageServed: false,
+      fallbackLanguages: ['nl'],
+    });
+    expect(languageFigures([op('available', ['nl', 'pl', 'en'])], 'pl')).toEqual({
+      languageServed: true,
+      fallbackLanguages: ['nl', 'en'],
+    });
+    expect(languageFigures([], 'nl')).toEqual({ languageServed: false, fallbackLanguages: [] });
+  });
+
+  it('counts a presence without languages (older process) as Dutch', () => {
+    expect(languageFigures([op('available')], 'nl').languageServed).toBe(true);
+    expect(languageFigures([op('available')], 'en').languageServed).toBe(false);
   });
 });

@@ -8,7 +8,7 @@
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import type { ChatStatusResponse } from '../protocol';
+import type { ChatStatusQuery, ChatStatusResponse } from '../protocol';
 import {
   operatorRoom,
   sessionRoom,
@@ -35,7 +35,11 @@ const MAX_FRAME_BYTES = 256 * 1024;
 
 export interface Chat {
   io: Server;
-  status(): Promise<ChatStatusResponse>;
+  /**
+   * Addition (issue 14): `query` with `lang`, `region` or `municipality` (chat-status.ts); throws
+   * UnknownPlaceError for a region or municipality that does not exist.
+   */
+  status(query?: ChatStatusQuery): Promise<ChatStatusResponse>;
   /** Ends conversations of visitors gone longer than the resume window (also runs on a timer). */
   sweep(): Promise<void>;
   /** Disconnects every operator socket of a session (after logout). */
@@ -106,7 +110,7 @@ export function attachChat(server: HttpServer, deps: ChatDeps): Chat {
 
   return {
     io,
-    status: () => chatStatus(deps, now),
+    status: (query) => chatStatus(deps, new Date(now()), query),
     sweep: sweeper.sweep,
     admissionHeld: visitorSide.admissionHeld,
     disconnectSession: (key) => operators.in(sessionRoom(key)).disconnectSockets(true),

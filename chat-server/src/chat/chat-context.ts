@@ -58,6 +58,8 @@ export interface OperatorSocketData {
   name: string;
   role: OperatorRole;
   region: string;
+  /** Addition (issue 14): the account's languages at connect (languages.ts `accountLanguages`). */
+  languages: Lang[];
   sessionKey: string;
 }
 

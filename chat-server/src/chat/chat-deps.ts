@@ -50,7 +50,9 @@ export async function openStores(
 export async function createChatDeps(config: Config, logger: Logger): Promise<ChatDeps> {
   const regions = loadRegions(join(config.contentDir, 'data', 'gemeente-veiligthuisregio.json'));
   const content = loadChatContent({ contentDir: config.contentDir, regions });
-  const schedule = config.chatAlwaysOpen ? alwaysOpen() : loadSchedule(config.chatSchedulePath);
+  const schedule = config.chatAlwaysOpen
+    ? alwaysOpen()
+    : loadSchedule(config.chatSchedulePath, (code) => regions.veiligThuisRegion(code) !== undefined);
   const { store, accounts, audit, stats } = await openStores(config, logger);
   return {
     store,

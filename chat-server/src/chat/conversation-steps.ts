@@ -10,6 +10,7 @@ import { positions } from './queue-policy';
 import { availableForWork } from './operator-availability';
 import type { ConversationRecord } from './store/chat-store';
 import { estimateWait } from './wait-estimate';
+import { languageFigures } from './languages';
 import { recordStats } from '../admin/stats-store';
 
 /**
@@ -41,7 +42,10 @@ export function forVisitor(message: OperatorChatMessage): ChatMessage {
 /** How many recent waits the estimate looks at. */
 export const RECENT_WAIT_SAMPLES = 30;
 
-/** Position, estimate and operators available for one queued conversation. */
+/**
+ * Position, estimate, operators available and (issue 14) whether someone available reads the
+ * conversation's language, for one queued conversation.
+ */
 export async function queueFigures(ctx: ChatContext, conversationId: string) {
   const [queued, waits, online] = await Promise.all([
     ctx.store.listQueued(),
@@ -49,10 +53,12 @@ export async function queueFigures(ctx: ChatContext, conversationId: string) {
     ctx.onlineOperators(),
   ]);
   const position = positions(queued).get(conversationId) ?? 0;
+  const lang = queued.find((c) => c.id === conversationId)?.lang ?? 'nl';
   return {
     position,
     ...estimateWait(position, waits, ctx.now()),
     operatorsAvailable: online.filter(availableForWork).length,
+    ...languageFigures(online, lang),
   };
 }
 

@@ -5,4 +5,5 @@
 import type { OperatorPresence } from './store/chat-store';
 
 /** Available, and not gone for a moment (an operator in their reconnect grace keeps only their conversations). */
-export const availableForWork = (p: OperatorPresence) => p.status === 'available' && p.reconnectingSince === undefined;
+export const availableForWork = (p: Pick<OperatorPresence, 'status' | 'reconnectingSince'>) =>
+  p.status === 'available' && p.reconnectingSince === undefined;

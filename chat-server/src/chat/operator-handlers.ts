@@ -123,7 +123,7 @@ export function operatorHandlers(ctx: ChatContext, socket: OperatorSocket, prese
       }
       const [queued, online] = await Promise.all([ctx.store.listQueued(), ctx.onlineOperators()]);
       const candidates = candidatesFor(
-        { operatorId: me.operatorId, region: me.region },
+        { operatorId: me.operatorId, region: me.region, languages: me.languages },
         queued,
         online.filter(availableForWork),
         ctx.now(),

@@ -22,6 +22,7 @@ import type { OperatorPresenceTracker } from './operator-presence';
 import { tokenBucket } from './rate-limit';
 import { resendHeld } from './resend-held';
 import { eventRouter, outsideEvent } from './socket-events';
+import { accountLanguages } from './languages';
 
 /** `deps` is read at each event (session check, time limit: tests change it on a running chat). */
 export function wireOperatorNamespace(
@@ -54,6 +55,7 @@ export function wireOperatorNamespace(
         name: account.displayName,
         role: account.role,
         region: account.region,
+        languages: accountLanguages(account),
         sessionKey: key,
       };
       // The socket ends with the session, not later.

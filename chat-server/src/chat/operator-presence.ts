@@ -14,7 +14,12 @@
 import { liveSession } from '../auth/session-check';
 import { operatorRoom, type ChatContext, type ChatDeps, type OperatorSocketData } from './chat-context';
 import type { OperatorPresenceControl } from './operator-handlers';
-import type { OperatorPresence } from './store/chat-store';
+import type { ChatStore, OperatorPresence } from './store/chat-store';
+import type { Lang } from '../protocol';
+import { presenceLanguages } from './languages';
+
+const sameLanguages = (a: readonly Lang[], b: readonly Lang[]) =>
+  a.length === b.length && a.every((lang) => b.includes(lang));
 
 /** Presence lives this long in the store without a heartbeat (a dead process stops counting). */
 export const PRESENCE_TTL_MS = 30_000;
@@ -86,6 +91,7 @@ export function createOperatorPresence(ctx: ChatContext, deps: ChatDeps, refresh
           name: me.name,
           role: me.role,
           region: me.region,
+          languages: me.languages,
           status: 'away',
           capacity: ctx.settings.capacity,
         };
@@ -115,6 +121,20 @@ export function createOperatorPresence(ctx: ChatContext, deps: ChatDeps, refresh
         .then((live) => gone(current.presence, at, live ? graceMs : 0))
         .catch(warn)
         .finally(refresh);
+    },
+    /**
+     * Issue 14: the account's languages changed (seen by the periodic session recheck,
+     * operator-revocation.ts): this process's presence and sockets of the operator follow, and
+     * every process refreshes its visitors' `languageServed`.
+     */
+    async languagesChanged(operatorId: string, languages: Lang[]) {
+      const entry = local.get(operatorId);
+      if (!entry || sameLanguages(presenceLanguages(entry.presence), languages)) return;
+      entry.presence.languages = [...languages];
+      for (const socket of ctx.operators.sockets.values())
+        if (socket.data.operatorId === operatorId) socket.data.languages = [...languages];
+      await writePresence(entry.presence);
+      ctx.queueChanged();
     },
     /** The operator will not come back (account disabled or removed): their presence goes now. */
     removeNow: (operatorId: string) => store.removeOperatorPresence(operatorId),

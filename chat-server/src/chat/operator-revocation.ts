@@ -2,10 +2,12 @@
  * Revocation: operator sockets of a revoked account (password changed, account disabled or
  * removed, in this process or another) are cut off here, within OPERATOR_RECHECK_SECONDS even if
  * they send nothing; every event they send is refused at once anyway (operator-namespace.ts).
+ * The same recheck carries a change of the account's languages into the presence (issue 14).
  */
 import { liveSession } from '../auth/session-check';
 import type { ChatContext, ChatDeps } from './chat-context';
 import type { OperatorPresenceTracker } from './operator-presence';
+import { accountLanguages } from './languages';
 import type { OperatorRequeue } from './operator-requeue';
 
 type Disconnectable = { disconnect(close: boolean): unknown };
@@ -42,8 +44,12 @@ export function createOperatorRevocation(
       entry.sockets.push(socket);
       bySession.set(socket.data.sessionKey, entry);
     }
-    for (const [key, { operatorId, sockets }] of bySession)
-      if (!(await liveSession(deps, key))) await endRevoked(operatorId, sockets);
+    for (const [key, { operatorId, sockets }] of bySession) {
+      const live = await liveSession(deps, key);
+      if (!live) await endRevoked(operatorId, sockets);
+      // Issue 14: a supervisor changed the account's languages: the queue follows within a recheck.
+      else await presence.languagesChanged(operatorId, accountLanguages(live.account));
+    }
   }
 
   const rechecker = setInterval(

@@ -5,7 +5,7 @@
  * together are folded into one refresh. Only local sockets are addressed, so with several
  * processes each refreshes its own clients from the shared store.
  */
-import type { Colleague, QueueSnapshot, SupervisorStats, ToWrapUp, WaitingConversation } from '../protocol';
+import type { Colleague, Lang, QueueSnapshot, SupervisorStats, ToWrapUp, WaitingConversation } from '../protocol';
 import { SUPERVISORS_ROOM, type ChatContext } from './chat-context';
 import { RECENT_WAIT_SAMPLES } from './conversation-steps';
 import { publicOperatorIds } from './operator-ids';
@@ -13,6 +13,7 @@ import { queueOrder } from './queue-policy';
 import { availableForWork } from './operator-availability';
 import type { ConversationRecord, WrapUpRecord } from './store/chat-store';
 import { estimateWait } from './wait-estimate';
+import { languageFigures } from './languages';
 
 const DEBOUNCE_MS = 25;
 /**
@@ -65,6 +66,8 @@ export function createQueueNotifier(ctx: ChatContext) {
     const position = new Map(ordered.map((c, i) => [c.id, i + 1]));
     const operatorsAvailable = online.filter(availableForWork).length;
     const estimates = new Map<number, ReturnType<typeof estimateWait>>();
+    const languageOf = new Map(queued.map((c) => [c.id, c.lang]));
+    const languages = new Map<Lang, ReturnType<typeof languageFigures>>();
 
     for (const socket of ctx.visitors.sockets.values()) {
       const p = socket.data.conversationId ? position.get(socket.data.conversationId) : undefined;
@@ -75,7 +78,10 @@ export function createQueueNotifier(ctx: ChatContext) {
       }
       let estimate = estimates.get(p);
       if (!estimate) estimates.set(p, (estimate = estimateWait(p, waits, now)));
-      const update = { position: p, ...estimate, operatorsAvailable };
+      const lang = languageOf.get(socket.data.conversationId!) ?? 'nl';
+      let served = languages.get(lang);
+      if (!served) languages.set(lang, (served = languageFigures(online, lang)));
+      const update = { position: p, ...estimate, operatorsAvailable, ...served };
       const key = JSON.stringify(update);
       if (lastSent.get(socket) === key) continue;
       lastSent.set(socket, key);

@@ -19,6 +19,8 @@ export interface Regions {
   forMunicipality(code: string): MunicipalityRegion | undefined;
   /** Whether an operator region (VTxx, VRxx or 'national') exists. */
   isKnownOperatorRegion(region: string): boolean;
+  /** Addition (issue 14): a Veilig Thuis region (VTxx) by code, with its name. */
+  veiligThuisRegion(code: string): { code: string; name: string } | undefined;
 }
 
 interface Row {
@@ -33,6 +35,7 @@ export function loadRegions(path: string): Regions {
   const rows = JSON.parse(readFileSync(path, 'utf8')) as Row[];
   const byCode = new Map<string, MunicipalityRegion>();
   const known = new Set<string>(['national']);
+  const veiligThuis = new Map<string, { code: string; name: string }>();
   for (const row of rows) {
     byCode.set(row.gemeentecode_gm, {
       code: row.gemeentecode_gm,
@@ -42,10 +45,12 @@ export function loadRegions(path: string): Regions {
       safetyRegion: row.veiligheidsregiocode,
     });
     known.add(row.veiligthuisregiocode);
+    veiligThuis.set(row.veiligthuisregiocode, { code: row.veiligthuisregiocode, name: row.veiligthuisregionaam });
     known.add(row.veiligheidsregiocode);
   }
   return {
     forMunicipality: (code) => byCode.get(code),
     isKnownOperatorRegion: (region) => known.has(region),
+    veiligThuisRegion: (code) => veiligThuis.get(code),
   };
 }

@@ -13,6 +13,8 @@ interface Interval {
 /** A checked schedule file (see `parseSchedule` in schedule.ts). */
 export interface ScheduleTimes {
   timeZone: string;
+  /** The region whose Veilig Thuis published the default hours (the file's `sourceRegion`). */
+  sourceRegion?: string;
   weekly: Record<(typeof WEEKDAYS)[number], Interval[]>;
   closedDates: string[];
   extraOpenings: (Interval & { date: string })[];
@@ -25,6 +27,15 @@ export interface Schedule {
   nextOpening(at: Date): Date | null;
   /** The local calendar day (YYYY-MM-DD) of an instant, for daily statistics. */
   localDay(at: Date): string;
+  /**
+   * Addition (issue 14): the timetable for a visitor of Veilig Thuis region `region` (VTxx): the
+   * region's own when the file has a verified one, otherwise this one (the default).
+   */
+  forRegion(region: string | undefined): Schedule;
+  /** The VTxx region whose own verified timetable this is; undefined for the default. */
+  readonly ownRegion?: string;
+  /** The default's `sourceRegion` (whose hours the default follows), when the file names it. */
+  readonly sourceRegion?: string;
 }
 
 export function createSchedule(file: ScheduleTimes): Schedule {
@@ -72,7 +83,7 @@ export function createSchedule(file: ScheduleTimes): Schedule {
     return [...file.weekly[weekday], ...file.extraOpenings.filter((e) => e.date === day)];
   };
 
-  return {
+  const schedule: Schedule = {
     isOpen(at) {
       const l = local(at);
       return intervalsOn(l.day, l.weekday).some((i) => l.time >= i.from && l.time < i.to);
@@ -92,5 +103,8 @@ export function createSchedule(file: ScheduleTimes): Schedule {
       return null;
     },
     localDay: (at) => local(at).day,
+    forRegion: () => schedule,
+    ...(file.sourceRegion ? { sourceRegion: file.sourceRegion } : {}),
   };
+  return schedule;
 }

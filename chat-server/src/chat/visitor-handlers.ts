@@ -41,11 +41,12 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
         await recordStats(ctx, { kind: 'refused', at: now, reason });
         return reason === 'queue-full' ? fail('queue-full', message) : fail('closed', message);
       };
-      if (!ctx.schedule.isOpen(new Date(now))) return refused('closed');
-      const online = await ctx.onlineOperators();
-      if (!online.some(availableForWork)) return refused('no-operators', 'no-operators');
       const region = payload.municipality ? ctx.regions.forMunicipality(payload.municipality) : undefined;
       if (payload.municipality && !region) return fail('invalid-payload', 'unknown-municipality');
+      // Issue 14 item 7: the opening hours of the visitor's own region when it has its own timetable.
+      if (!ctx.schedule.forRegion(region?.region).isOpen(new Date(now))) return refused('closed');
+      const online = await ctx.onlineOperators();
+      if (!online.some(availableForWork)) return refused('no-operators', 'no-operators');
       if (payload.theme && !ctx.content.isKnownTheme(payload.theme)) return fail('invalid-payload', 'unknown-theme');
       // `queue-full` (not `rate-limited`): this address's share of the queue is taken, and the
       // visitor must see the phone numbers, as for a full queue. Not counted as a refusal: it is
@@ -114,6 +115,8 @@ export function visitorHandlers(ctx: ChatContext, socket: VisitorSocket, permit:
         position: figures.position,
         estimatedWaitSeconds: figures.estimatedWaitSeconds,
         estimatedWaitRange: figures.estimatedWaitRange,
+        languageServed: figures.languageServed,
+        fallbackLanguages: figures.fallbackLanguages,
       });
     },
 

@@ -18,6 +18,7 @@ import {
 import { hashPassword, temporaryPassword } from '../auth/passwords';
 import type { ChatDeps } from '../chat/chat-context';
 import type { OperatorAccount } from '../chat/store/chat-store';
+import { accountLanguages } from '../chat/languages';
 import { recordAudit } from '../admin/audit-log';
 import { adminError as error, handleAdmin as handle, signedInSupervisor } from './admin-access';
 
@@ -44,7 +45,7 @@ export const adminView = (account: OperatorAccount): AdminOperator => ({
   username: account.username,
   displayName: account.displayName,
   role: account.role,
-  languages: account.languages?.length ? account.languages : ['nl'],
+  languages: accountLanguages(account),
   ...(account.region ? { region: account.region } : {}),
   disabled: account.disabled === true,
   twoFactor: account.twoFactor !== undefined,

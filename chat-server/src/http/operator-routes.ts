@@ -9,6 +9,7 @@
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
+import { accountLanguages } from '../chat/languages';
 import {
   AUDIT_UNKNOWN_ACTOR,
   LANG_CODES,
@@ -56,6 +57,7 @@ const meOf = (account: OperatorAccount, capacity: number, publicId: (username: s
   region: account.region,
   capacity,
   twoFactor: account.twoFactor !== undefined,
+  languages: accountLanguages(account),
 });
 
 export function operatorRoutes(deps: Deps): Router {

@@ -25,6 +25,11 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorCode; mess
 export type AckCallback<T> = (response: Ack<T>) => void;
 
 export const LANG_CODES = ['nl', 'en', 'tr', 'ar', 'pl', 'uk'] as const;
+/**
+ * Addition (issue 14): the languages a visitor whose own language nobody online reads may
+ * chat in anyway (`fallbackLanguages`), in this order: Dutch, English.
+ */
+export const FALLBACK_LANGS = ['nl', 'en'] as const satisfies readonly (typeof LANG_CODES)[number][];
 export const ABOUT = ['self', 'child', 'someone-else', 'professional'] as const;
 export const OUTCOMES = ['advice', 'referral', 'report-advised', 'no-reply', 'other'] as const;
 export const ENDED_BY = ['visitor', 'operator', 'timeout', 'quick-exit'] as const;
@@ -37,6 +42,7 @@ export const MAX_NOTE_LENGTH = 4000;
 export const MAX_HANDOVER_NOTE_LENGTH = 500;
 
 export type Lang = (typeof LANG_CODES)[number];
+export type FallbackLang = (typeof FALLBACK_LANGS)[number];
 export type About = (typeof ABOUT)[number];
 export type Outcome = (typeof OUTCOMES)[number];
 export type EndedBy = (typeof ENDED_BY)[number];
@@ -60,7 +66,20 @@ export const humanText = (max: number) =>
         .refine((text) => !/(?![\n\t])\p{Cc}/u.test(text), 'contains control characters'),
     );
 export const themeId = z.string().regex(/^[a-z0-9-]{1,60}$/);
-export const municipalityCode = z.string().regex(/^GM\d{4}$/);
+export const municipalityCode = z.string().regex(/^GM\d{4}$/, 'expected a municipality code GMxxxx');
+/** Addition (issue 14): a Veilig Thuis region code as in content/data (VT01 … VT27). */
+export const veiligThuisRegionCode = z.string().regex(/^VT\d{2}$/, 'expected a Veilig Thuis region code VTxx');
+
+/**
+ * Addition (issue 14): whether the visitor's language is read by some available operator now
+ * (`languageServed`), and which of Dutch and English are (`fallbackLanguages`, in that order):
+ * the visitor may chat in one of those anyway. In the `visitor:start` ack, `queue:updated`,
+ * `chat:state` (queued) and `GET /api/chat/status?lang=`.
+ */
+export interface LanguageFigures {
+  languageServed: boolean;
+  fallbackLanguages: FallbackLang[];
+}
 
 export interface ChatMessage {
   id: string;

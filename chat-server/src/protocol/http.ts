@@ -1,5 +1,6 @@
 /** HTTP: the public chat status and the operator's own routes (login, me, quick replies, help route). */
 import { z } from 'zod';
+import { LANG_CODES, municipalityCode, veiligThuisRegionCode, type Lang, type LanguageFigures } from './core';
 
 // ---- HTTP --------------------------------------------------------------------------------
 
@@ -11,7 +12,42 @@ export interface ChatStatusResponse {
   opensAt?: string;
   waiting: number;
   operatorsAvailable: number;
+  /** Addition (issue 14): only with `?lang=`: some available operator reads that language. */
+  languageServed?: boolean;
+  /** Addition (issue 14): only with `?lang=`: which of Dutch and English are read now. */
+  fallbackLanguages?: LanguageFigures['fallbackLanguages'];
+  /**
+   * Addition (issue 14): only with `?region=` or `?municipality=`: whose opening hours `open`,
+   * `reason: 'closed'` and `opensAt` follow. `ownHours` false: the region has no verified
+   * timetable of its own and the default (of one other region, `hoursSourceRegion`) is used.
+   */
+  hours?: ChatHoursInfo;
 }
+
+/** Addition (issue 14): the region a status answer's opening hours belong to. */
+export interface ChatHoursInfo {
+  /** VTxx. */
+  region: string;
+  regionName: string;
+  ownHours: boolean;
+  /** The Veilig Thuis region whose published hours were used (absent when the file names none). */
+  hoursSourceRegion?: string;
+}
+
+/**
+ * Addition (issue 14): the query of `GET /api/chat/status`. All optional; `region` and
+ * `municipality` exclude each other. Anything else, or a bad value → 400 `invalid-payload`.
+ */
+export const chatStatusQuerySchema = z
+  .object({
+    lang: z.enum(LANG_CODES, { message: `lang must be one of ${LANG_CODES.join(', ')}` }).optional(),
+    region: veiligThuisRegionCode.optional(),
+    municipality: municipalityCode.optional(),
+  })
+  .strict()
+  .refine((q) => !(q.region && q.municipality), 'give region or municipality, not both');
+
+export type ChatStatusQuery = z.infer<typeof chatStatusQuerySchema>;
 
 export type OperatorRole = 'operator' | 'supervisor';
 
@@ -26,6 +62,11 @@ export interface OperatorMe {
   capacity: number;
   /** Addition (issue 14): two-factor login (TOTP) is on for this account. */
   twoFactor: boolean;
+  /**
+   * Addition (issue 14): the languages this operator chats in (absent on the account = `['nl']`).
+   * Always sent by this server; optional for clients of an older one.
+   */
+  languages?: Lang[];
 }
 
 /** Addition: `GET /api/operator/quick-replies?lang=xx`. `html` is rendered from markdown with html off. */

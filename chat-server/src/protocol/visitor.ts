@@ -13,6 +13,7 @@ import {
   type ChatMessage,
   type ConversationStatus,
   type EndedBy,
+  type LanguageFigures,
   type Sender,
 } from './core';
 
@@ -43,7 +44,8 @@ export interface WaitRange {
   maxSeconds: number;
 }
 
-export interface VisitorStarted {
+/** Addition (issue 14): `languageServed` and `fallbackLanguages` (core.ts `LanguageFigures`). */
+export interface VisitorStarted extends LanguageFigures {
   conversationId: string;
   resumeToken: string;
   status: 'queued';
@@ -53,7 +55,8 @@ export interface VisitorStarted {
   estimatedWaitRange: WaitRange | null;
 }
 
-export interface QueueUpdate {
+/** Addition (issue 14): `languageServed` and `fallbackLanguages`, for the conversation's language. */
+export interface QueueUpdate extends LanguageFigures {
   position: number;
   estimatedWaitSeconds: number | null;
   /** Addition: the range behind `estimatedWaitSeconds` (null when unknown). */
@@ -72,6 +75,9 @@ export interface ChatState {
   estimatedWaitSeconds?: number | null;
   estimatedWaitRange?: WaitRange | null;
   operatorsAvailable?: number;
+  /** Addition (issue 14): when queued, as in `queue:updated`. */
+  languageServed?: boolean;
+  fallbackLanguages?: LanguageFigures['fallbackLanguages'];
 }
 
 export interface VisitorClientEvents {

@@ -9,7 +9,9 @@ import { ConversationView } from './ConversationView';
 import { EndedView } from './EndedView';
 import { format } from './fill';
 import { MessageLog, messageText, senderName } from './MessageLog';
+import { LanguageNotice } from './LanguageNotice';
 import { PreChatForm } from './PreChatForm';
+import { RegionHours } from './RegionHours';
 import { SafetyNumbers } from './SafetyNumbers';
 import { StatusNotice } from './StatusNotice';
 import { acceptedText } from './accepted';
@@ -27,7 +29,7 @@ const PROBLEM: Record<Problem, ChatKey> = {
 };
 
 export default function ChatApp(props: ChatProps) {
-  const { lang, strings, phones, homeHref, alternatives } = props;
+  const { lang, strings, phones, homeHref, alternatives, chatHours } = props;
   const { chat, start, send, typing, end, startOver } = useVisitorChat();
   const [status, setStatus] = useState<StatusView>({ kind: 'loading' });
   // Rendered on the server too: until the script runs, show nothing that waits for it.
@@ -41,9 +43,16 @@ export default function ChatApp(props: ChatProps) {
   const lastPhase = useRef<Phase>(chat.phase);
   const announcedCount = useRef(0);
 
+  // Issue 14: the status is asked for the page's language (is someone reading it?); once the
+  // visitor chose a municipality, also for their region's opening hours (shown under the choice).
+  const [regionStatus, setRegionStatus] = useState<StatusView | null>(null);
   const checkStatus = () => {
     setStatus({ kind: 'loading' });
-    void fetchStatus().then(setStatus);
+    void fetchStatus({ lang }).then(setStatus);
+  };
+  const checkRegion = (municipality: string) => {
+    setRegionStatus(null);
+    if (municipality) void fetchStatus({ lang, municipality }).then(setRegionStatus);
   };
 
   useEffect(() => {
@@ -78,6 +87,12 @@ export default function ChatApp(props: ChatProps) {
       );
     }
   }, [chat.messages]);
+
+  // Waiting, and the last operator who read the visitor's language left: say so.
+  const languageServed = chat.language?.languageServed;
+  useEffect(() => {
+    if (chat.phase === 'waiting' && languageServed === false) setAnnouncement(strings['chat.language.unserved']);
+  }, [languageServed]);
 
   useEffect(() => {
     if (chat.phase === 'waiting' && chat.position !== null) {
@@ -129,8 +144,17 @@ export default function ChatApp(props: ChatProps) {
             alternatives={alternatives}
             onRetry={checkStatus}
           />
+          {(status.kind === 'open' || status.kind === 'busy') && (
+            <LanguageNotice lang={lang} strings={strings} phones={phones} figures={status.language} />
+          )}
           {status.kind !== 'closed' && status.kind !== 'loading' && (
-            <PreChatForm {...props} busy={chat.phase === 'starting'} onStart={(details) => void start(details)} />
+            <PreChatForm
+              {...props}
+              busy={chat.phase === 'starting'}
+              onStart={(details) => void start(details)}
+              onMunicipality={checkRegion}
+              regionHours={<RegionHours strings={strings} chatHours={chatHours} hours={regionStatus?.hours} />}
+            />
           )}
         </>
       )}
@@ -145,6 +169,8 @@ export default function ChatApp(props: ChatProps) {
             estimatedWaitSeconds={chat.estimatedWaitSeconds}
             estimatedWaitRange={chat.estimatedWaitRange}
             operatorsAvailable={chat.operatorsAvailable}
+            lang={lang}
+            language={chat.language}
             headingRef={headingRef}
             notify={notify}
             onNotify={setNotify}

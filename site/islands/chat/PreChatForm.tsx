@@ -3,6 +3,7 @@
  * municipality and a nickname. A professional is sent to the phone and not queued; "in danger"
  * shows the 112 advice at once (and the server puts the chat first).
  */
+import type { ComponentChild } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { About, VisitorStart } from '../../../chat-server/src/protocol';
 import { fill } from './fill';
@@ -13,6 +14,10 @@ import type { ChatKey, ChatProps } from './types';
 interface Props extends Pick<ChatProps, 'lang' | 'strings' | 'themes' | 'municipalities' | 'phones'> {
   busy: boolean;
   onStart: (details: VisitorStart) => void;
+  /** Issue 14: the visitor chose (or cleared) their municipality. */
+  onMunicipality?: (code: string) => void;
+  /** Issue 14: whose chat hours apply, shown under the municipality once chosen. */
+  regionHours?: ComponentChild;
 }
 
 const ABOUT_LABEL: Record<About, ChatKey> = {
@@ -24,7 +29,8 @@ const ABOUT_LABEL: Record<About, ChatKey> = {
 
 type Field = 'about' | 'danger' | 'nickname';
 
-export function PreChatForm({ lang, strings, themes, municipalities, phones, busy, onStart }: Props) {
+export function PreChatForm(props: Props) {
+  const { lang, strings, themes, municipalities, phones, busy, onStart, onMunicipality, regionHours } = props;
   const [about, setAbout] = useState<About | null>(null);
   const [inDanger, setInDanger] = useState<boolean | null>(null);
   const [theme, setTheme] = useState('');
@@ -190,7 +196,10 @@ export function PreChatForm({ lang, strings, themes, municipalities, phones, bus
               id="chat-municipality"
               aria-describedby="chat-municipality-hint"
               value={municipality}
-              onChange={(e) => setMunicipality(e.currentTarget.value)}
+              onChange={(e) => {
+                setMunicipality(e.currentTarget.value);
+                onMunicipality?.(e.currentTarget.value);
+              }}
             >
               <option value="">{strings['chat.municipality.none']}</option>
               {municipalities.map((option) => (
@@ -199,6 +208,7 @@ export function PreChatForm({ lang, strings, themes, municipalities, phones, bus
                 </option>
               ))}
             </select>
+            {municipality && regionHours}
           </div>
 
           <div class="chat-field">

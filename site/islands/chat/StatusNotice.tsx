@@ -7,6 +7,7 @@
 import { isOpenAt } from '../../../content/facts/open-at';
 import { fill, format } from './fill';
 import { opensAtWords, opensWithinHour, type StatusView } from './chat-status';
+import { ltrTimes } from './ltr-times';
 import { Phone } from './Phone';
 import { SafetyNumbers } from './SafetyNumbers';
 import type { Alternative, ChatProps, ChatStrings } from './types';
@@ -42,12 +43,7 @@ function AlternativeItem({ service, strings }: { service: Alternative; strings: 
       <br />
       <span class="chat-alternative__meta">
         {service.hoursText
-          ? fill(strings['chat.closed.hours'], {
-              // Each "09:00–17:00" stays left to right inside Arabic text.
-              hours: service.hoursText
-                .split(/(\d{2}:\d{2}–\d{2}:\d{2})/)
-                .map((part, index) => (index % 2 === 1 ? <bdi dir="ltr">{part}</bdi> : part)),
-            })
+          ? fill(strings['chat.closed.hours'], { hours: ltrTimes(service.hoursText) })
           : strings['chat.closed.hoursUnknown']}
         {service.audience && <> · {format(strings['chat.closed.for'], { audience: service.audience })}</>}
       </span>

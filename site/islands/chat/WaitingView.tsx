@@ -1,16 +1,19 @@
 /** In the queue: the place, an honest estimate, the phone route, and how to keep reading. */
 import type { Ref } from 'preact';
-import type { WaitRange as WaitRangeFromServer } from '../../../chat-server/src/protocol';
+import type { LanguageFigures, WaitRange as WaitRangeFromServer } from '../../../chat-server/src/protocol';
 import { format } from './fill';
+import { LanguageNotice } from './LanguageNotice';
 import { SafetyNumbers } from './SafetyNumbers';
 import { waitRange } from './wait-estimate';
 import type { ChatProps } from './types';
 
-interface Props extends Pick<ChatProps, 'strings' | 'phones' | 'homeHref'> {
+interface Props extends Pick<ChatProps, 'lang' | 'strings' | 'phones' | 'homeHref'> {
   position: number | null;
   estimatedWaitSeconds: number | null;
   estimatedWaitRange: WaitRangeFromServer | null;
   operatorsAvailable: number | null;
+  /** Issue 14: whether someone available reads the visitor's language. */
+  language: LanguageFigures | null;
   headingRef: Ref<HTMLHeadingElement>;
   /** The visitor asked for a silent title badge when an operator picks up. */
   notify: boolean;
@@ -19,7 +22,8 @@ interface Props extends Pick<ChatProps, 'strings' | 'phones' | 'homeHref'> {
 }
 
 export function WaitingView(props: Props) {
-  const { strings, phones, homeHref, position, estimatedWaitSeconds, estimatedWaitRange, operatorsAvailable } = props;
+  const { lang, strings, phones, homeHref, position, estimatedWaitSeconds, estimatedWaitRange, operatorsAvailable } =
+    props;
   const { headingRef, notify, onNotify, onCancel } = props;
   const range = waitRange(estimatedWaitSeconds, estimatedWaitRange);
   const estimate =
@@ -41,6 +45,9 @@ export function WaitingView(props: Props) {
       )}
       <p>{estimate}</p>
       {operatorsAvailable === 0 && <p>{strings['chat.waiting.noOperators']}</p>}
+      {operatorsAvailable !== 0 && (
+        <LanguageNotice lang={lang} strings={strings} phones={phones} figures={props.language} />
+      )}
       <p class="chat-waiting__quick-exit" data-testid="chat-waiting-quick-exit">
         {strings['chat.waiting.quickExit']}
       </p>

@@ -3,7 +3,14 @@
  * the visitor's actions come in as actions, so the rules (exactly-once messages, what each phase
  * shows) are testable without a browser.
  */
-import type { ChatMessage, ChatState, EndedBy, QueueUpdate, WaitRange } from '../../../chat-server/src/protocol';
+import type {
+  ChatMessage,
+  ChatState,
+  EndedBy,
+  LanguageFigures,
+  QueueUpdate,
+  WaitRange,
+} from '../../../chat-server/src/protocol';
 import { confirmMessage, mergeMessage, replaceWithState, type ShownMessage } from './message-list';
 
 export type Phase = 'prechat' | 'starting' | 'resuming' | 'waiting' | 'active' | 'ended';
@@ -16,6 +23,8 @@ export interface VisitorChat {
   estimatedWaitSeconds: number | null;
   estimatedWaitRange: WaitRange | null;
   operatorsAvailable: number | null;
+  /** Issue 14: whether someone available reads the visitor's language (null: not told yet). */
+  language: LanguageFigures | null;
   operatorName: string | null;
   operatorTyping: boolean;
   /** False while the socket is down after having been up. */
@@ -27,7 +36,14 @@ export interface VisitorChat {
 export type Action =
   | { type: 'resume' }
   | { type: 'start' }
-  | { type: 'started'; position: number; estimatedWaitSeconds: number | null; estimatedWaitRange: WaitRange | null }
+  | {
+      type: 'started';
+      position: number;
+      estimatedWaitSeconds: number | null;
+      estimatedWaitRange: WaitRange | null;
+      /** Issue 14: absent when the server did not say (an older server). */
+      language?: LanguageFigures | null;
+    }
   | { type: 'failed'; problem: Problem }
   | { type: 'state'; state: ChatState }
   | { type: 'queue'; update: QueueUpdate }
@@ -51,12 +67,20 @@ export const initialChat: VisitorChat = {
   estimatedWaitSeconds: null,
   estimatedWaitRange: null,
   operatorsAvailable: null,
+  language: null,
   operatorName: null,
   operatorTyping: false,
   connected: true,
   endedBy: null,
   problem: null,
 };
+
+/** The language figures of a server message, when it carries them (an older server does not). */
+function languageOf(from: Partial<LanguageFigures>): LanguageFigures | null {
+  return typeof from.languageServed === 'boolean'
+    ? { languageServed: from.languageServed, fallbackLanguages: from.fallbackLanguages ?? [] }
+    : null;
+}
 
 export function chatReducer(chat: VisitorChat, action: Action): VisitorChat {
   switch (action.type) {
@@ -71,6 +95,7 @@ export function chatReducer(chat: VisitorChat, action: Action): VisitorChat {
         position: action.position,
         estimatedWaitSeconds: action.estimatedWaitSeconds,
         estimatedWaitRange: action.estimatedWaitRange,
+        language: action.language ?? null,
       };
     case 'failed':
       return { ...chat, phase: chat.phase === 'starting' ? 'prechat' : chat.phase, problem: action.problem };
@@ -84,6 +109,7 @@ export function chatReducer(chat: VisitorChat, action: Action): VisitorChat {
         estimatedWaitSeconds: state.estimatedWaitSeconds ?? chat.estimatedWaitSeconds,
         estimatedWaitRange: state.estimatedWaitRange ?? chat.estimatedWaitRange,
         operatorsAvailable: state.operatorsAvailable ?? chat.operatorsAvailable,
+        language: languageOf(state) ?? chat.language,
         operatorName: state.operatorName ?? chat.operatorName,
         messages: replaceWithState(chat.messages, state.messages),
         connected: true,
@@ -96,6 +122,7 @@ export function chatReducer(chat: VisitorChat, action: Action): VisitorChat {
         estimatedWaitSeconds: action.update.estimatedWaitSeconds,
         estimatedWaitRange: action.update.estimatedWaitRange ?? null,
         operatorsAvailable: action.update.operatorsAvailable,
+        language: languageOf(action.update) ?? chat.language,
       };
     case 'accepted': {
       const accepted = {

@@ -1,23 +1,45 @@
 /** Reads `GET /api/chat/status` and says which of open / busy / closed the visitor should see. */
-import type { ChatStatusResponse } from '../../../chat-server/src/protocol';
+import type { ChatHoursInfo, ChatStatusResponse, LanguageFigures } from '../../../chat-server/src/protocol';
 import { dayAndTime } from '../../scripts/day-words';
 
-export type StatusView =
+/** Issue 14: whether someone reads the visitor's language, and whose opening hours apply. */
+export interface StatusExtras {
+  language?: LanguageFigures;
+  hours?: ChatHoursInfo;
+}
+
+export type StatusView = (
   | { kind: 'loading' }
   | { kind: 'unknown' }
   | { kind: 'open' }
   | { kind: 'busy' }
-  | { kind: 'closed'; reason: NonNullable<ChatStatusResponse['reason']>; opensAt?: string };
+  | { kind: 'closed'; reason: NonNullable<ChatStatusResponse['reason']>; opensAt?: string }
+) &
+  StatusExtras;
 
 /** The view for one status answer: busy means open with people already waiting. */
 export function statusView(status: ChatStatusResponse): StatusView {
-  if (!status.open) return { kind: 'closed', reason: status.reason ?? 'closed', opensAt: status.opensAt };
-  return status.waiting > 0 ? { kind: 'busy' } : { kind: 'open' };
+  const extras: StatusExtras = {
+    ...(typeof status.languageServed === 'boolean'
+      ? { language: { languageServed: status.languageServed, fallbackLanguages: status.fallbackLanguages ?? [] } }
+      : {}),
+    ...(status.hours ? { hours: status.hours } : {}),
+  };
+  if (!status.open) return { kind: 'closed', reason: status.reason ?? 'closed', opensAt: status.opensAt, ...extras };
+  return { kind: status.waiting > 0 ? 'busy' : 'open', ...extras };
 }
 
-export async function fetchStatus(signal?: AbortSignal): Promise<StatusView> {
+/** What the status is asked for: the page's language and, once chosen, the visitor's municipality. */
+export interface StatusQuery {
+  lang?: string;
+  municipality?: string;
+}
+
+export async function fetchStatus(query: StatusQuery = {}, signal?: AbortSignal): Promise<StatusView> {
+  const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => !!entry[1]));
+  const url = params.size ? `/api/chat/status?${params}` : '/api/chat/status';
   try {
-    const response = await fetch('/api/chat/status', { cache: 'no-store', credentials: 'omit', signal });
+    const response = await fetch(url, { cache: 'no-store', credentials: 'omit', signal });
     if (!response.ok) return { kind: 'unknown' };
     const body = (await response.json()) as ChatStatusResponse;
     return typeof body?.open === 'boolean' ? statusView(body) : { kind: 'unknown' };

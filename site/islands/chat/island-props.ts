@@ -9,6 +9,7 @@ import { uiStrings } from '../../i18n/ui';
 import { FACTS, type Organisation } from '../../../content/facts';
 import { t } from '../../i18n/ui';
 import { formatHours } from '../../lib/help/format-hours';
+import { chatHoursByRegion } from '../../lib/chat-hours';
 import { EMERGENCY, VEILIG_THUIS } from '../../lib/safety-numbers';
 import { AUDIENCES, THEMES } from '../../lib/taxonomy';
 import type { Alternative, ChatKey, ChatProps, ChatStrings, Option } from './types';
@@ -82,5 +83,6 @@ export function chatIslandProps(lang: Lang): ChatProps {
     },
     homeHref: `/${lang}/`,
     alternatives: closedChatAlternatives(lang),
+    chatHours: chatHoursByRegion(lang, t(lang, 'help.hours.always')),
   };
 }

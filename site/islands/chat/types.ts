@@ -23,6 +23,11 @@ export interface ChatProps {
   homeHref: string;
   /** Other written or phone help for when the chat is closed (from content/facts, at build time). */
   alternatives: Alternative[];
+  /**
+   * Issue 14: the chat's weekly hours as text in this language (content/chat/opening-hours.json,
+   * at build time): the default, whose hours the default are, and each region's own (by VTxx).
+   */
+  chatHours: { default: string | null; sourceRegion: string | null; regions: Record<string, string | null> };
 }
 
 /** A service the closed chat page offers, with only what the help facts say. */

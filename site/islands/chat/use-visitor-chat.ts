@@ -207,6 +207,10 @@ export function useVisitorChat() {
         position: ack.data.position,
         estimatedWaitSeconds: ack.data.estimatedWaitSeconds,
         estimatedWaitRange: ack.data.estimatedWaitRange ?? null,
+        language:
+          typeof ack.data.languageServed === 'boolean'
+            ? { languageServed: ack.data.languageServed, fallbackLanguages: ack.data.fallbackLanguages ?? [] }
+            : null,
       });
     },
     [openSocket, closeSocket],

@@ -366,6 +366,7 @@ export default function ConsoleApp(props: ConsoleProps) {
         shown={op.waiting.length}
         calm={calm}
         now={now}
+        {...(me?.languages ? { myLanguages: me.languages } : {})}
         canAccept={canAccept}
         onAccept={(conversationId) => void acceptConversation(conversationId)}
       />

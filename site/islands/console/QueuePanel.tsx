@@ -38,6 +38,8 @@ interface Props extends Pick<ConsoleProps, 'strings' | 'themes' | 'municipalitie
   shown: number;
   calm: boolean;
   now: number;
+  /** Issue 14: this operator's languages (from /api/operator/me); their rows are marked. */
+  myLanguages?: readonly string[];
   canAccept: boolean;
   onAccept: (conversationId?: string) => void;
 }
@@ -53,6 +55,7 @@ export function QueuePanel({
   shown,
   calm,
   now,
+  myLanguages,
   canAccept,
   onAccept,
 }: Props) {
@@ -106,7 +109,17 @@ export function QueuePanel({
                     {waitedLabel(strings, row.waitingSince, now, calm)}
                     <AwayMark strings={strings} row={row} />
                   </td>
-                  <td>{languages[row.lang] ?? row.lang}</td>
+                  <td>
+                    {languages[row.lang] ?? row.lang}
+                    {myLanguages?.includes(row.lang) && (
+                      <>
+                        {' · '}
+                        <span class="console-your-language" data-testid="queue-your-language">
+                          {strings['chat.console.queue.yourLanguage']}
+                        </span>
+                      </>
+                    )}
+                  </td>
                   <td>
                     {strings[ABOUT_LABEL[row.about]]}
                     {row.under18 && (

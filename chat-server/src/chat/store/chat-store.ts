@@ -142,6 +142,11 @@ export interface OperatorPresence {
   status: 'available' | 'away';
   capacity: number;
   /**
+   * Addition (issue 14): the languages this operator chats in (from the account; see
+   * languages.ts). Read with `presenceLanguages`: a presence of an older process has none.
+   */
+  languages: Lang[];
+  /**
    * Epoch ms the operator's last socket went, while they may still come back within
    * OPERATOR_RECONNECT_GRACE_SECONDS and keep `status` (the entry then lives only for the grace).
    * Such an operator is not available for new work (operator-presence.ts `availableForWork`).

@@ -268,7 +268,7 @@ export function createMemoryStore(options: { now?: () => number } = {}): ChatSto
     },
 
     async setOperatorPresence(p, ttlMs) {
-      presence.set(p.operatorId, { presence: { ...p }, expiresAt: now() + ttlMs });
+      presence.set(p.operatorId, { presence: { ...p, languages: [...p.languages] }, expiresAt: now() + ttlMs });
     },
     async removeOperatorPresence(operatorId) {
       presence.delete(operatorId);
@@ -278,7 +278,7 @@ export function createMemoryStore(options: { now?: () => number } = {}): ChatSto
       const live: OperatorPresence[] = [];
       for (const [id, entry] of presence) {
         if (entry.expiresAt <= t) presence.delete(id);
-        else live.push({ ...entry.presence });
+        else live.push({ ...entry.presence, languages: [...entry.presence.languages] });
       }
       return live;
     },
