@@ -14,7 +14,7 @@
 import { liveSession } from '../auth/session-check';
 import { operatorRoom, type ChatContext, type ChatDeps, type OperatorSocketData } from './chat-context';
 import type { OperatorPresenceControl } from './operator-handlers';
-import type { ChatStore, OperatorPresence } from './store/chat-store';
+import type { OperatorPresence } from './store/chat-store';
 import type { Lang } from '../protocol';
 import { presenceLanguages } from './languages';
 
