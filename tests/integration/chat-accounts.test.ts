@@ -384,7 +384,9 @@ for (const kind of storeKinds()) {
   });
 }
 
-describe('npm run operator:add --languages', () => {
+// Each case spawns the compiled CLI several times (Node start-up and a password hash each): on a
+// busy shared machine that takes far longer than the default 20 s, so these get a minute.
+describe('npm run operator:add --languages', { timeout: 60_000 }, () => {
   const run = (file: string, args: string[]) =>
     spawnSync(process.execPath, [OPERATOR_ADD_CLI, ...args], {
       input: 'a long enough password',
