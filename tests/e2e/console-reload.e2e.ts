@@ -3,7 +3,8 @@
  * the alerts, reloads: the drafts are back, the alert choices too, and they are still available
  * without the console asking (the server keeps the status within OPERATOR_RECONNECT_GRACE_SECONDS).
  * Away, a banner at the top of the work area says so, with a button to become available.
- * Logout leaves no drafts and no alert choices on the device.
+ * Logout leaves no drafts and no alert choices on the device; a conversation that leaves the page
+ * takes its drafts with it.
  */
 import { expect, test } from '@playwright/test';
 import { uiStrings } from '../../site/i18n/ui';
@@ -83,10 +84,18 @@ test('console reload: drafts, alert choices and being available survive; logout 
     await expect(box).toHaveValue('');
     await expect(page.getByLabel(nl['chat.console.danger.sound'])).toBeChecked();
 
-    // Ended, so no other test finds this visitor waiting later.
+    // Ended (so no other test finds this visitor waiting later): the conversation leaves the
+    // page and takes its draft with it.
+    await box.fill('Nog een concept');
+    await expect
+      .poll(() => page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.includes('draft'))))
+      .toHaveLength(1);
     await panel.getByLabel(nl['chat.console.end.outcome']).selectOption('advice');
     await panel.getByRole('button', { name: nl['chat.console.end.submit'] }).click();
     await expect(panel).toHaveCount(0);
+    expect(
+      await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('ghnt-console-draft'))),
+    ).toEqual([]);
   } finally {
     await visitorContext.close();
     await operatorContext.close();

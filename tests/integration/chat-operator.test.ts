@@ -478,6 +478,17 @@ for (const kind of storeKinds()) {
         expect(accepted.ok && accepted.data.conversation.conversationId).toBe(conversationId);
       });
 
+      it('starts a new login away, also within the grace (another session may be someone else)', async () => {
+        const c = await start({ operatorReconnectGraceMs: 60_000 });
+        const first = await c.operator('anna', { available: true });
+        first.disconnect();
+        await expect
+          .poll(async () => (await c.store.listOperatorPresence())[0]?.reconnectingSince, { timeout: 5_000 })
+          .toBeDefined();
+        const again = await c.operator('anna');
+        expect(await firstEvent(again, 'operator:state')).toEqual({ status: 'away' });
+      });
+
       it('forgets the status once the grace has passed', async () => {
         const c = await start({ operatorReconnectGraceMs: 300 });
         const cookie = await c.login('anna', { displayName: 'Anna' });

@@ -8,9 +8,11 @@
  * presence stays in the store for OPERATOR_RECONNECT_GRACE_SECONDS, marked `reconnectingSince`
  * (no heartbeat, so it expires by itself after the grace, on any store). Meanwhile the operator
  * keeps their conversations but is not available for new work (operator-availability.ts): no visitor
- * is counted on them, colleagues see them as reconnecting, no transfer goes to them. A socket
- * back within the grace, on any process, takes the status they had; after it, they start away.
+ * is counted on them, colleagues see them as reconnecting, no transfer goes to them. A socket of
+ * the same session back within the grace, on any process, takes the status they had; after it,
+ * or with a new login (another session: perhaps someone else at that desk), they start away.
  */
+import { createHash } from 'node:crypto';
 import { liveSession } from '../auth/session-check';
 import { operatorRoom, type ChatContext, type ChatDeps, type OperatorSocketData } from './chat-context';
 import type { OperatorPresenceControl } from './operator-handlers';
@@ -26,6 +28,9 @@ export const PRESENCE_TTL_MS = 30_000;
 const HEARTBEAT_MS = 10_000;
 
 export type OperatorPresenceTracker = ReturnType<typeof createOperatorPresence>;
+
+/** Which session a presence belongs to, without the session key itself (that names the session in the store). */
+const sessionTag = (sessionKey: string) => createHash('sha256').update(sessionKey).digest('base64url').slice(0, 22);
 
 /**
  * `deps.store` is the chat's own store, not the handlers' guarded view: presence writes must
@@ -58,11 +63,14 @@ export function createOperatorPresence(ctx: ChatContext, deps: ChatDeps, refresh
     await store.markOperatorGone(presence.operatorId, at);
   };
 
-  /** The status to start with: the one kept in the store (a reload within the grace, or another process), else away. */
+  /**
+   * The status to start with: the one kept in the store for this session (a reload within the
+   * grace, or a tab on another process), else away.
+   */
   async function restore(presence: OperatorPresence) {
     const kept = (await store.listOperatorPresence()).find((p) => p.operatorId === presence.operatorId);
     // Nobody is offered work before they say they are ready.
-    presence.status = kept?.status ?? 'away';
+    presence.status = kept && kept.session === presence.session ? kept.status : 'away';
     await store.clearOperatorGone(presence.operatorId);
     await writePresence(presence);
   }
@@ -94,10 +102,11 @@ export function createOperatorPresence(ctx: ChatContext, deps: ChatDeps, refresh
           languages: me.languages,
           status: 'away',
           capacity: ctx.settings.capacity,
+          session: sessionTag(me.sessionKey),
         };
         entry = { presence, sockets: new Set(), restored: restore(presence).catch(warn) };
         local.set(me.operatorId, entry);
-      }
+      } else entry.presence.session = sessionTag(me.sessionKey);
       entry.sockets.add(socketId);
       const ready = entry.restored;
       void ready.then(refresh);
@@ -118,7 +127,8 @@ export function createOperatorPresence(ctx: ChatContext, deps: ChatDeps, refresh
       const graceMs = ctx.settings.operatorReconnectGraceMs;
       void (graceMs > 0 ? liveSession(deps, me.sessionKey).then(Boolean) : Promise.resolve(false))
         .catch(() => false)
-        .then((live) => gone(current.presence, at, live ? graceMs : 0))
+        // The grace is for this socket's session: its reload finds the status again.
+        .then((live) => gone({ ...current.presence, session: sessionTag(me.sessionKey) }, at, live ? graceMs : 0))
         .catch(warn)
         .finally(refresh);
     },

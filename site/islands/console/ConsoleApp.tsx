@@ -23,7 +23,7 @@ import { DangerAlarm } from './DangerAlarm';
 import { DANGER_ALARM_MS, errorLabel, waitedMs } from './labels';
 import { LoginForm } from './LoginForm';
 import { askDesktopPermission, playAlarm, playTone, showDesktop } from './new-chat-alert';
-import { alertChoices, DEFAULT_ALERTS, forgetDevice, type AlertChoices } from './device-memory';
+import { alertChoices, DEFAULT_ALERTS, drafts, forgetDevice, type AlertChoices } from './device-memory';
 import { QueuePanel } from './QueuePanel';
 import { fetchQuickReplies } from './operator-api';
 import { SupervisorPanel } from './SupervisorPanel';
@@ -185,6 +185,15 @@ export default function ConsoleApp(props: ConsoleProps) {
     if (op.handovers.length > handoversSeen.current && sound) playTone();
     handoversSeen.current = op.handovers.length;
   }, [op.handovers]);
+
+  // A conversation that leaves this page (closed, transferred, wrapped up) takes its drafts with
+  // it. Only one seen here before: after a reload the page starts empty and keeps the drafts
+  // until the server gives the conversations back.
+  const heldBefore = useRef<string[]>([]);
+  useEffect(() => {
+    for (const id of heldBefore.current) if (!op.held[id]) drafts.forget(id);
+    heldBefore.current = Object.keys(op.held);
+  }, [op.held]);
 
   // Quick replies per language, loaded once for each language in a held conversation.
   useEffect(() => {

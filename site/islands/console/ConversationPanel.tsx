@@ -19,7 +19,7 @@ import { MessageText } from '../chat/MessageText';
 import { ABOUT_LABEL, ENDED_LABEL, OUTCOME_LABEL, clockLabel, errorLabel } from './labels';
 import { fetchHelpRoute } from './operator-api';
 import { HelpRouteBox } from './HelpRouteBox';
-import { drafts, useDraft } from './device-memory';
+import { useDraft } from './device-memory';
 import type { HeldConversation } from './use-operator-console';
 import type { ConsoleProps } from './types';
 
@@ -50,7 +50,7 @@ export function ConversationPanel(props: Props) {
   const { strings, themes, municipalities, languages, helpHref, held, quickReplies } = props;
   const { conversation, messages, visitorTyping, endedBy, visitorPresence, awaySince } = held;
   const id = conversation.conversationId;
-  // Kept over a reload of this tab (device-memory.ts), gone when sent or the conversation is closed.
+  // Kept over a reload of this tab (device-memory.ts), gone when sent or the conversation leaves the page (ConsoleApp).
   const [text, setText] = useDraft(id, 'message');
   const [noteText, setNoteText] = useDraft(id, 'note');
   const [outcome, setOutcome] = useState<Outcome | ''>('');
@@ -227,14 +227,7 @@ export function ConversationPanel(props: Props) {
             <strong>{strings[ENDED_LABEL[endedBy]]}</strong>
           </p>
           {endedBy !== 'operator' && <p>{adminText('wrapUp.pointer')}</p>}
-          <button
-            type="button"
-            class="button button--secondary"
-            onClick={() => {
-              drafts.forget(id);
-              props.onClose();
-            }}
-          >
+          <button type="button" class="button button--secondary" onClick={props.onClose}>
             {strings['chat.console.conversation.close']}
           </button>
         </div>

@@ -152,6 +152,11 @@ export interface OperatorPresence {
    * Such an operator is not available for new work (operator-presence.ts `availableForWork`).
    */
   reconnectingSince?: number;
+  /**
+   * A digest of the session whose socket connected last (never the session key): only a socket
+   * of that session takes the kept status back; a new login starts away.
+   */
+  session?: string;
 }
 
 export interface OperatorSession {
