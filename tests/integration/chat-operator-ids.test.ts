@@ -1,11 +1,13 @@
 /**
  * Colleagues by an opaque id (issue 20, item 6): no login username reaches any operator's
  * browser, in any event or acknowledgement, over real sockets against both stores. A full
- * round of work between two operators and a supervisor (snapshots, figures, accept, notes, a
+ * round of work between two operators and a supervisor (snapshots, figures, accept, a message,
+ * notes, a
  * transfer to a colleague by the opaque id, back to the queue, a reconnect) is recorded on every
  * operator socket and searched for the usernames. Transfers still work with the opaque id, and
  * the id stays the same for the account across sessions.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { emitAck, firstEvent, nextEvent, received, startChat, startPayload, type TestChat } from '../support/chat-app';
@@ -65,6 +67,8 @@ for (const kind of storeKinds()) {
       // Anna takes the conversation, writes a note, hands it to Bo by the id from the snapshot.
       expect((await ask<Accepted>(anna, 'operator:accept', { conversationId })).ok).toBe(true);
       await ask(anna, 'operator:note', { conversationId, text: 'Notitie van Sanne' });
+      // Her message carries its writer (issue 20) by the opaque id, to Bo after the transfer too.
+      await ask(anna, 'chat:send', { conversationId, clientId: randomUUID(), text: 'Hallo, ik ben Sanne.' });
       const assigned = nextEvent<Accepted>(bram, 'chat:assigned');
       const inTab = nextEvent<Accepted>(bramTab, 'chat:assigned');
       expect(await ask(anna, 'operator:transfer', { conversationId, to: BRAM, note: 'Overdracht' })).toMatchObject({
@@ -78,6 +82,7 @@ for (const kind of storeKinds()) {
       await inTab;
       // The handover note joins the notes, by its writer (issue 20).
       expect(given.notes.map((n) => n.by)).toEqual([names.Sanne, names.Sanne]);
+      expect(given.messages.filter((m) => m.from === 'operator').map((m) => m.operatorId)).toEqual([names.Sanne]);
 
       // Bo writes a note (mirrored to his other tab) and puts it back in the queue; Anna takes it again.
       const mirrored = nextEvent<{ by: string }>(bramTab, 'chat:note');
