@@ -2,9 +2,8 @@
  * Colleagues by an opaque id (issue 20, item 6): no login username reaches any operator's
  * browser, in any event or acknowledgement, over real sockets against both stores. A full
  * round of work between two operators and a supervisor (snapshots, figures, accept, a message,
- * notes, a
- * transfer to a colleague by the opaque id, back to the queue, a reconnect) is recorded on every
- * operator socket and searched for the usernames. Transfers still work with the opaque id, and
+ * notes, a transfer to a colleague by the opaque id, back to the queue, a reconnect) is recorded
+ * on every operator socket and searched for the usernames. Transfers still work with the opaque id, and
  * the id stays the same for the account across sessions.
  */
 import { randomUUID } from 'node:crypto';
