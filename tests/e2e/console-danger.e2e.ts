@@ -108,6 +108,11 @@ test('six waiting with default settings are all on the console; the one in dange
     // The count and how many are in danger, in calm view too (other tests may add their own).
     const summary = page.getByTestId('console-queue-summary');
     await expect(summary).toHaveText(/^Wachtend: \d+, van wie \d+ in gevaar$/);
+    // The tab's title carries the count too (issue 14 item 1: seen from another tab); staff can switch it off.
+    await expect(page).toHaveTitle(/^\(! \d+ wachtend, [1-9]\d* in gevaar\) /);
+    await page.getByLabel(adminStrings['title.choice']).uncheck();
+    await expect(page).not.toHaveTitle(/wachtend/);
+    await page.getByLabel(adminStrings['title.choice']).check();
     const [count, danger] = ((await summary.textContent()) ?? '').match(/\d+/g)!.map(Number);
     expect(count).toBeGreaterThanOrEqual(6);
     expect(danger).toBeGreaterThanOrEqual(1);

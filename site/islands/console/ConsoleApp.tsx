@@ -22,6 +22,7 @@ import { ConversationPanel } from './ConversationPanel';
 import { DangerAlarm } from './DangerAlarm';
 import { DANGER_ALARM_MS, errorLabel, waitedMs } from './labels';
 import { LoginForm } from './LoginForm';
+import { consoleTitle } from './console-title';
 import { askDesktopPermission, playAlarm, playTone, showDesktop } from './new-chat-alert';
 import { alertChoices, DEFAULT_ALERTS, drafts, forgetDevice, type AlertChoices } from './device-memory';
 import { QueuePanel } from './QueuePanel';
@@ -69,7 +70,7 @@ export default function ConsoleApp(props: ConsoleProps) {
   // The new-chat tone and desktop notice (off by default) and the in-danger alarm sound (on by
   // default): kept in this browser over a reload, cleared at logout (device-memory.ts).
   const [alerts, setAlerts] = useState<AlertChoices>(DEFAULT_ALERTS);
-  const { sound, dangerSound, desktop } = alerts;
+  const { sound, dangerSound, desktop, titleBadge } = alerts;
   const chooseAlerts = (change: Partial<AlertChoices>) =>
     setAlerts((current) => {
       const next = { ...current, ...change };
@@ -91,6 +92,17 @@ export default function ConsoleApp(props: ConsoleProps) {
     const permitted = 'Notification' in window && Notification.permission === 'granted';
     setAlerts({ ...saved, desktop: saved.desktop && permitted });
   }, [session]);
+  // The tab's title carries the waiting count (console-title.ts); the page's own title is the base.
+  const baseTitle = useRef<string | null>(null);
+  const { total: waitingTotal, inDanger: waitingInDanger } = op.waitingCount;
+  useEffect(() => {
+    baseTitle.current ??= document.title;
+    document.title = consoleTitle(
+      baseTitle.current,
+      { total: op.connection === 'unauthorized' ? 0 : waitingTotal, inDanger: waitingInDanger },
+      titleBadge,
+    );
+  }, [waitingTotal, waitingInDanger, titleBadge, op.connection]);
   const [view, setView] = useState<ConsoleView>(() => {
     const place = remembered(PLACE.view);
     return CONSOLE_VIEWS.find((name) => name === place) ?? 'work';
@@ -315,6 +327,15 @@ export default function ConsoleApp(props: ConsoleProps) {
             }}
           />
           <label for="console-desktop">{strings['chat.console.alert.desktop']}</label>
+        </div>
+        <div class="console-choice">
+          <input
+            id="console-title-badge"
+            type="checkbox"
+            checked={titleBadge}
+            onChange={(e) => chooseAlerts({ titleBadge: e.currentTarget.checked })}
+          />
+          <label for="console-title-badge">{adminText('title.choice')}</label>
         </div>
         <ShortcutsHelp />
         <button type="button" class="button button--secondary" onClick={() => void logout()}>

@@ -20,6 +20,9 @@ export const adminStrings = {
   'shortcuts.status': 'Beschikbaar / afwezig',
   'shortcuts.none': 'Je hebt nu geen gesprek.',
 
+  'title.badge': '({count} wachtend)',
+  'title.badge.danger': '(! {count} wachtend, {danger} in gevaar)',
+  'title.choice': 'Aantal wachtenden in de tabtitel',
   'away.banner': 'Je staat op afwezig: je krijgt geen nieuwe chats.',
   'away.becomeAvailable': 'Nieuwe chats ontvangen',
 

@@ -3,7 +3,8 @@
  * - drafts per conversation (the message and the internal note being typed), in this tab's
  *   sessionStorage, keyed by conversation id: gone when the tab closes, when the conversation is
  *   closed in the console, and at logout;
- * - the alert choices (new-chat sound, desktop notification, in-danger alarm sound), in this
+ * - the alert choices (new-chat sound, desktop notification, in-danger alarm sound, the title
+ *   badge), in this
  *   browser's localStorage: kept over a reload and a new tab, cleared at logout.
  * Nothing here is sent anywhere. Storage may be off or full: then the console works as before
  * and only forgets on reload.
@@ -62,9 +63,11 @@ export interface AlertChoices {
   desktop: boolean;
   /** The in-danger alarm sound (on by default). */
   dangerSound: boolean;
+  /** How many wait (and how many in danger) before the tab's title (on by default; console-title.ts). */
+  titleBadge: boolean;
 }
 
-export const DEFAULT_ALERTS: AlertChoices = { sound: false, desktop: false, dangerSound: true };
+export const DEFAULT_ALERTS: AlertChoices = { sound: false, desktop: false, dangerSound: true, titleBadge: true };
 const ALERTS_KEY = 'ghnt-console-alerts';
 /** The key of the first version, which kept only the in-danger sound choice ('off'). */
 const LEGACY_DANGER_SOUND_KEY = 'ghnt-console-danger-sound';
@@ -82,6 +85,7 @@ export const alertChoices = {
         sound: flag('sound', DEFAULT_ALERTS.sound),
         desktop: flag('desktop', DEFAULT_ALERTS.desktop),
         dangerSound: flag('dangerSound', legacyOff ? false : DEFAULT_ALERTS.dangerSound),
+        titleBadge: flag('titleBadge', DEFAULT_ALERTS.titleBadge),
       };
     }, DEFAULT_ALERTS);
   },
