@@ -262,13 +262,17 @@ for (const kind of storeKinds()) {
         expect(JSON.stringify(visitorHeard)).not.toContain('teruggebeld');
       });
 
-      it('through the queue: whoever accepts gets the note in the accept acknowledgement', async () => {
+      it('through the queue: the row is marked, whoever accepts gets the note in the accept acknowledgement', async () => {
         const c = await start();
         const anna = await c.operator('anna', { available: true, displayName: 'Anna' });
         const bram = await c.operator('bram', { available: true, displayName: 'Bo' });
         const q = await active(c, anna);
         const note = 'Graag een collega die Engels spreekt.';
         const update = nextEvent(q.visitor, 'queue:updated');
+        // The queue row says a note waits (the note itself only with the accept).
+        const queued = nextEvent<QueueSnapshot>(bram, 'queue:snapshot', (snap) =>
+          snap.waiting.some((row) => row.conversationId === q.conversationId),
+        );
         expect(
           await emitAck(anna, 'operator:transfer', { conversationId: q.conversationId, to: 'queue', note }),
         ).toEqual({
@@ -276,6 +280,9 @@ for (const kind of storeKinds()) {
           data: {},
         });
         await update;
+        const row = (await queued).waiting.find((w) => w.conversationId === q.conversationId);
+        expect(row?.handedOver).toBe(true);
+        expect(JSON.stringify(row)).not.toContain('Engels');
         const taken = await emitAck<Accepted>(bram, 'operator:accept', { conversationId: q.conversationId });
         if (!taken.ok) throw new Error(taken.error);
         expect(taken.data.conversation.handover).toEqual({ note, from: 'Anna' });

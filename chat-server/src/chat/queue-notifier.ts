@@ -36,6 +36,7 @@ export function waitingView(c: ConversationRecord): WaitingConversation {
     ...(c.under18 ? { under18: true as const } : {}),
     visitorPresent: c.visitorAwaySince === undefined,
     ...(c.visitorAwaySince !== undefined ? { awaySince: new Date(c.visitorAwaySince).toISOString() } : {}),
+    ...(c.handoverNoteId ? { handedOver: true as const } : {}),
   };
 }
 

@@ -103,6 +103,11 @@ export interface WaitingConversation {
   visitorPresent: boolean;
   /** Addition (issue 20): ISO 8601, since when the visitor is not present (only when `visitorPresent` is false). */
   awaySince?: string;
+  /**
+   * Addition (issue 20): present (true) when a colleague handed this conversation over with a
+   * note (it came back to the queue with one); the note itself comes with the accept (`handover`).
+   */
+  handedOver?: true;
 }
 
 export interface OperatorConversation extends WaitingConversation {

@@ -7,6 +7,7 @@
  * A visitor whose page is gone (`visitorPresent: false`) is marked "weg", softly in calm view,
  * and stays a row: they may come back (the server takes the row away when their place lapses).
  */
+import { adminText } from './admin-strings';
 import type { WaitingConversation } from '../../../chat-server/src/protocol';
 import { format } from '../chat/fill';
 import { ABOUT_LABEL, waitedLabel, waitedMs } from './labels';
@@ -122,6 +123,12 @@ export function QueuePanel({
                   </td>
                   <td>
                     {strings[ABOUT_LABEL[row.about]]}
+                    {row.handedOver && (
+                      <>
+                        {' · '}
+                        <span data-testid="queue-handed-over">{adminText('handover.queued')}</span>
+                      </>
+                    )}
                     {row.under18 && (
                       <>
                         {' · '}

@@ -129,6 +129,7 @@ export const adminStrings = {
   'handover.orphan.note': 'Teruggezet in de wachtrij: dit gesprek stond niet meer in beeld in de console.',
   'handover.alert': '{from} heeft een gesprek aan je overgedragen: “{note}”',
   'handover.shown': 'Overdracht van {from}',
+  'handover.queued': 'met overdrachtsnotitie',
   'handover.dismiss': 'Gelezen',
 
   'figures.title': 'Cijfers',
