@@ -8,13 +8,11 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as OTPAuth from 'otpauth';
 import { io as connect } from 'socket.io-client';
-import { startChat, TEST_PASSWORD, type TestChat } from '../support/chat-app';
+import { callApi, startChat, TEST_PASSWORD, type TestChat } from '../support/chat-app';
 import { storeKinds } from '../support/chat-stores';
 import type { ChatSettings } from '../../chat-server/src/config';
 import type { Logger } from '../../chat-server/src/logger';
 import type { AdminOperator, OperatorMe, TwoFactorSetup } from '../../chat-server/src/protocol';
-
-type Body<T = unknown> = { ok: boolean; data: T; error?: string; message?: string };
 
 const ATTACKER = '203.0.113.5';
 const OFFICE = '198.51.100.7';
@@ -49,29 +47,18 @@ for (const kind of storeKinds()) {
     });
     afterAll(() => kind.dispose());
 
-    async function call<T = unknown>(
+    /** As the console calls, from the office's address unless another is given (the login limits count per address). */
+    const call = <T = unknown>(
       c: TestChat,
       method: string,
       path: string,
       options: { cookie?: string; body?: unknown; address?: string } = {},
-    ): Promise<{ status: number; body: Body<T>; cookie: string | undefined }> {
-      const res = await fetch(`${c.base}${path}`, {
-        method,
-        headers: {
-          origin: c.base,
-          'x-forwarded-for': options.address ?? OFFICE,
-          ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...(options.cookie ? { cookie: options.cookie } : {}),
-        },
-        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    ) =>
+      callApi<T>(c, method, path, {
+        ...(options.cookie ? { cookie: options.cookie } : {}),
+        ...(options.body !== undefined ? { body: options.body } : {}),
+        headers: { 'x-forwarded-for': options.address ?? OFFICE },
       });
-      const text = await res.text();
-      return {
-        status: res.status,
-        body: (text.startsWith('{') ? JSON.parse(text) : { ok: false, data: text }) as Body<T>,
-        cookie: res.headers.get('set-cookie')?.split(';')[0],
-      };
-    }
 
     const login = (c: TestChat, body: { username: string; password?: string; code?: string }, address?: string) =>
       call<OperatorMe & { twoFactorSetupRequired?: true }>(c, 'POST', '/api/operator/login', {

@@ -12,11 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connect } from 'socket.io-client';
 import { OPERATOR_ADD_CLI } from '../support/server-build';
-import { emitAck, nextEvent, startChat, startPayload, type TestChat } from '../support/chat-app';
+import { callApi, emitAck, nextEvent, startChat, startPayload, type TestChat } from '../support/chat-app';
 import { storeKinds } from '../support/chat-stores';
 import type { AdminCreated, AdminOperator, OperatorConversation, VisitorStarted } from '../../chat-server/src/protocol';
-
-type Body<T = unknown> = { ok: boolean; data: T; error?: string; message?: string };
 
 for (const kind of storeKinds()) {
   describe(`accounts by a supervisor (${kind.name} store)`, () => {
@@ -31,29 +29,7 @@ for (const kind of storeKinds()) {
     });
     afterAll(() => kind.dispose());
 
-    async function call<T = unknown>(
-      c: TestChat,
-      method: string,
-      path: string,
-      options: { cookie?: string; body?: unknown; origin?: string | null } = {},
-    ): Promise<{ status: number; body: Body<T>; cookie: string | undefined }> {
-      const origin = options.origin === undefined ? c.base : options.origin;
-      const res = await fetch(`${c.base}${path}`, {
-        method,
-        headers: {
-          ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...(origin ? { origin } : {}),
-          ...(options.cookie ? { cookie: options.cookie } : {}),
-        },
-        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-      });
-      const text = await res.text();
-      return {
-        status: res.status,
-        body: (text.startsWith('{') ? JSON.parse(text) : { ok: false, data: text }) as Body<T>,
-        cookie: res.headers.get('set-cookie')?.split(';')[0],
-      };
-    }
+    const call = callApi;
 
     const login = (c: TestChat, username: string, password: string) =>
       call<{ mustChangePassword?: boolean; operatorId?: string }>(c, 'POST', '/api/operator/login', {

@@ -274,6 +274,38 @@ export function record<T = unknown>(socket: Socket, event: string): T[] {
   return seen;
 }
 
+/** A JSON answer of the server's HTTP routes: `{ ok: true, data }` or `{ ok: false, error, message? }`. */
+export type ApiBody<T = unknown> = { ok: boolean; data: T; error?: string; message?: string };
+
+/**
+ * One HTTP call to a test chat server as the console makes it: this site's Origin (another one
+ * given, or none with `null`), JSON in and out, the session cookie given and the one set.
+ */
+export async function callApi<T = unknown>(
+  c: TestChat,
+  method: string,
+  path: string,
+  options: { cookie?: string; body?: unknown; origin?: string | null; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: ApiBody<T>; cookie: string | undefined }> {
+  const origin = options.origin === undefined ? c.base : options.origin;
+  const res = await fetch(`${c.base}${path}`, {
+    method,
+    headers: {
+      ...options.headers,
+      ...(origin ? { origin } : {}),
+      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(options.cookie ? { cookie: options.cookie } : {}),
+    },
+    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+  });
+  const text = await res.text();
+  return {
+    status: res.status,
+    body: (text.startsWith('{') ? JSON.parse(text) : { ok: false, data: text }) as ApiBody<T>,
+    cookie: res.headers.get('set-cookie')?.split(';')[0],
+  };
+}
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const startPayload = (overrides: Record<string, unknown> = {}) => ({
