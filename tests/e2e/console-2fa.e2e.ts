@@ -178,10 +178,15 @@ test('two-factor login: new account, own password, 2FA set up, log in with a cod
     timeout: 5_000,
   });
 
-  // No CSP violation or script error; the browser reports the two refusals the walk asked for
-  // (the wrong confirm code, 400; the login without its code, 401) and nothing else.
+  // No CSP violation or script error; the browser reports the refusals the walk asked for (the
+  // wrong confirm code, 400; the login without its code, 401) and nothing else, except that the
+  // console cut off by the supervisor may have a request in flight that gets its 401 too (seen
+  // once in a clean run: it depends on timing).
   expect(errors.filter((text) => !/^Failed to load resource: .* status of 40[01] /.test(text))).toEqual([]);
-  expect(errors).toHaveLength(2);
+  expect(errors.filter((text) => / status of 400 /.test(text))).toHaveLength(1);
+  const unauthorized = errors.filter((text) => / status of 401 /.test(text)).length;
+  expect(unauthorized).toBeGreaterThanOrEqual(1);
+  expect(unauthorized).toBeLessThanOrEqual(2);
   for (const context of [dutch.context, polish.context, colleagueContext, supervisorContext]) await context.close();
 });
 
